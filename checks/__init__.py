@@ -1,0 +1,1 @@
+"""Build-time checks of pages, run as MkDocs hooks (see checks/hooks.py)."""

@@ -1,0 +1,128 @@
+"""Checks of a page's rendered content: safe HTML, heading structure and the section order of its kind.
+
+Each check returns problems as text; the hook raises them together, naming the file and line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup, Tag
+
+# Sections every page of a kind has, in this order, so readers know where to look.
+SECTION_ORDER: dict[str, list[str]] = {
+    "standard": [
+        "What the standard expects", "What good looks like", "Why it matters for retention", "Practical actions",
+        "Common challenges", "Reflective questions", "Self-assessment checklist", "Evidence you could show", "Sources",
+    ],
+    "agency-rule": [
+        "What the rule says", "From when", "What your council must do", "Common questions",
+        "Compliance checklist", "Sources",
+    ],
+}
+OPTIONAL_BEFORE_SOURCES = "Related resources"
+LAST_SECTION = {"guide": "Sources", "tool": "Sources", "overview": "Sources"}
+FORBIDDEN_ELEMENTS = {
+    "script": "raw <script> is not allowed in content: scripts belong in overrides/, and GOV.UK rejects them",
+    "iframe": "an <iframe> is not allowed: embedded pages are inaccessible on paper and GOV.UK rejects them",
+    "object": "an <object> is not allowed in content",
+    "embed": "an <embed> is not allowed in content",
+    "style": "a <style> block is not allowed in content: styles belong in overrides/",
+    "form": "a <form> is not allowed in content",
+}
+MIN_WORDS = 30
+
+
+def source_line(source: str, needle: str) -> int | None:
+    """The first line of the Markdown source containing `needle` (case-insensitive), for messages."""
+    lowered = needle.lower()
+    for number, line in enumerate(source.splitlines(), start=1):
+        if lowered in line.lower():
+            return number
+    return None
+
+
+def _at(where: str, line: int | None) -> str:
+    return f"{where}:{line}" if line else where
+
+
+def unsafe_html(soup: BeautifulSoup, source: str, where: str) -> list[str]:
+    problems = []
+    for name, reason in FORBIDDEN_ELEMENTS.items():
+        for _ in soup.find_all(name):
+            problems.append(f"{_at(where, source_line(source, '<' + name))}: {reason}.")
+    for element in soup.find_all(True):
+        for attribute in element.attrs:
+            if attribute.lower().startswith("on"):
+                line = source_line(source, attribute + "=")
+                problems.append(
+                    f"{_at(where, line)}: the '{attribute}' attribute on <{element.name}> runs JavaScript, "
+                    "which is not allowed in content."
+                )
+    for image in soup.find_all("img"):
+        if image.get("alt") is None:
+            line = source_line(source, str(image.get("src", "")).rsplit("/", 1)[-1] or "![")
+            problems.append(
+                f"{_at(where, line)}: an image has no alt text. Write ![what the image shows](file.png), "
+                "or ![](file.png) only if the image is decoration."
+            )
+    return problems
+
+
+def _heading_text(heading: Tag) -> str:
+    return heading.get_text(" ", strip=True).rstrip("¶").strip()
+
+
+def heading_structure(soup: BeautifulSoup, source: str, where: str) -> list[str]:
+    problems = []
+    headings = soup.find_all(re.compile(r"^h[1-6]$"))
+    for heading in headings[1:]:  # the first is the title, added from the front matter
+        if heading.name == "h1":
+            line = source_line(source, "# " + _heading_text(heading))
+            problems.append(
+                f"{_at(where, line)}: the page has a second top-level heading '{_heading_text(heading)}'. "
+                "The title in the front matter is the page's only H1: start sections at '##'."
+            )
+    previous = 1
+    for heading in headings:
+        level = int(heading.name[1])
+        if level > previous + 1:
+            line = source_line(source, _heading_text(heading))
+            problems.append(
+                f"{_at(where, line)}: heading '{_heading_text(heading)}' is level {level} after level {previous}. "
+                f"Do not skip heading levels: use level {previous + 1} here."
+            )
+        previous = level
+    return problems
+
+
+def section_order(soup: BeautifulSoup, kind: str, where: str) -> list[str]:
+    sections = [_heading_text(h) for h in soup.find_all("h2")]
+    if kind in SECTION_ORDER:
+        expected = SECTION_ORDER[kind]
+        if OPTIONAL_BEFORE_SOURCES in sections:  # related_resources() may add this one section
+            expected = expected[:-1] + [OPTIONAL_BEFORE_SOURCES, expected[-1]]
+        if sections != expected:
+            missing = [s for s in expected if s not in sections]
+            extra = [s for s in sections if s not in expected]
+            detail = []
+            if missing:
+                detail.append("missing: " + "; ".join(missing))
+            if extra:
+                detail.append("not expected: " + "; ".join(extra))
+            if not detail:
+                detail.append("the sections are out of order")
+            return [
+                f"{where}: a '{kind}' page has these '##' sections in this order: {' / '.join(expected)}. "
+                f"This page's sections differ ({', '.join(detail)})."
+            ]
+    elif kind in LAST_SECTION and (not sections or sections[-1] != LAST_SECTION[kind]):
+        return [f"{where}: a '{kind}' page ends with its Sources: put {{{{ sources_section() }}}} on the page's last line."]
+    return []
+
+
+def too_short(soup: BeautifulSoup, where: str) -> list[str]:
+    words = len(soup.get_text(" ", strip=True).split())
+    if words < MIN_WORDS:
+        return [f"{where}: the page has only {words} words. A page needs real content (at least {MIN_WORDS} words)."]
+    return []

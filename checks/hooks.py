@@ -1,0 +1,105 @@
+"""MkDocs hooks: check every page before and after it is rendered, and record what was built.
+
+Registered in mkdocs.yml under `hooks:`. MkDocs runs hooks after the plugins, so the macros
+plugin has already created its Jinja environment when `on_config` swaps in the sandbox.
+Every problem raises a PluginError naming the file (and line where known): MkDocs then stops
+with that message and no site is handed on.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from html import escape
+
+from bs4 import BeautifulSoup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from checks import abbreviations, content, review
+from checks.sandbox import install_sandbox, register_error_formats
+from macros.data import load_site_data
+from macros.pages import PageInfo, load_page_index
+
+# Its own logger, outside "mkdocs.*": strict mode turns every mkdocs warning into a failure,
+# and a page coming up for review should be reported, not fail the build.
+notices = logging.getLogger("workforce.checks")
+
+_state: dict[str, Any] = {}
+
+
+def _root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    register_error_formats()
+    install_sandbox(config.plugins["macros"])
+    root = _root(config)
+    _state["root"] = root
+    _state["glossary"] = load_site_data(root).glossary
+    _state["pages"] = load_page_index(Path(config.docs_dir), root)
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    pages: dict[str, PageInfo] = _state["pages"]
+    grace = int(config.extra.get("review", {}).get("grace_days", 0))
+    today = date.fromisoformat(os.environ["REVIEW_DATE"]) if os.environ.get("REVIEW_DATE") else date.today()
+    due, overdue = review.due_and_overdue(pages.values(), today, grace)
+    for page in due:
+        notices.warning("review due: docs/%s was due for review on %s", page.src, page.review_due.isoformat())
+    if overdue:
+        raise PluginError(review.overdue_message(overdue, today, grace))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # The title is the page's one H1. Written into the page itself (Material then adds none), every
+    # page on the print page starts with its H1, which mkdocs-print-site otherwise warns about.
+    # Raw HTML, so it stays out of "Contents on this page".
+    return f'<h1 class="app-page-title">{escape(page.title)}</h1>\n\n{markdown}'
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    where = f"docs/{page.file.src_uri}"
+    source = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+    info: PageInfo = _state["pages"][page.file.src_uri[: -len(".md")]]
+    soup = BeautifulSoup(html, "html.parser")
+    problems = (
+        content.unsafe_html(soup, source, where)
+        + content.heading_structure(soup, source, where)
+        + content.section_order(soup, info.kind, where)
+        + content.too_short(soup, where)
+    )
+    if problems:
+        raise PluginError("\n".join(problems))
+    abbreviations.expand_first_use(soup, _state["glossary"])
+    return str(soup)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Record every page's source, output and review dates for the gate and the handover bundle."""
+    build_dir = _state["root"] / "build"
+    build_dir.mkdir(exist_ok=True)
+    pages = [
+        {
+            "id": page.id,
+            "source": f"docs/{page.src}",
+            "html": page.html_path,
+            "title": page.title,
+            "strand": page.strand,
+            "kind": page.kind,
+            "last_reviewed": page.last_reviewed.isoformat(),
+            "review_due": page.review_due.isoformat(),
+        }
+        for page in sorted(_state["pages"].values(), key=lambda p: p.id)
+    ]
+    (build_dir / "pages.json").write_text(json.dumps({"pages": pages}, indent=2) + "\n", encoding="utf-8")

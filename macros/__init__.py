@@ -1,0 +1,27 @@
+"""The guidance-block macros. This module only registers them with mkdocs-macros (see define_env)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from macros import blocks, facts, links, tools
+from macros.context import MacroContext
+from macros.data import load_site_data
+from macros.pages import load_page_index
+
+FAMILIES = (blocks, facts, tools, links)
+
+
+def define_env(env: Any) -> None:
+    """Called by mkdocs-macros at start-up: load and validate the data, then register each macro."""
+    root = Path(env.conf["config_file_path"]).resolve().parent
+    context = MacroContext(
+        data=load_site_data(root),
+        pages=load_page_index(Path(env.conf["docs_dir"]), root),
+        current_src=lambda: env.page.file.src_uri,
+        current_meta=lambda: env.page.meta,
+    )
+    for family in FAMILIES:
+        for name, function in family.register(context).items():
+            env.macro(function, name)

@@ -1,0 +1,57 @@
+"""What a macro needs to know: the site's data, every page's front matter, and the page being rendered."""
+
+from __future__ import annotations
+
+import posixpath
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from macros.data import SiteData
+from macros.pages import PageInfo
+
+TEMPLATES = Environment(
+    loader=FileSystemLoader(Path(__file__).resolve().parent / "templates"),
+    autoescape=True,  # authors' text is Markdown, never HTML
+    trim_blocks=True,
+    lstrip_blocks=True,
+    undefined=StrictUndefined,
+    keep_trailing_newline=False,
+)
+
+
+def render_block(template: str, **values: Any) -> str:
+    """A block macro's HTML, with blank lines around it so Markdown treats it as a block."""
+    return "\n\n" + TEMPLATES.get_template(f"{template}.html").render(**values).strip() + "\n\n"
+
+
+def render_inline(template: str, **values: Any) -> str:
+    """An inline macro's HTML on one line, so it can sit inside a sentence."""
+    return TEMPLATES.get_template(f"{template}.html").render(**values).strip()
+
+
+@dataclass
+class MacroContext:
+    data: SiteData
+    pages: dict[str, PageInfo]
+    current_src: Callable[[], str]  # path under docs/ of the page being rendered
+    current_meta: Callable[[], dict[str, Any]]
+    _ids: Counter[tuple[str, str]] = field(default_factory=Counter)
+
+    def next_id(self, prefix: str) -> str:
+        """An id unique within the page and the same on every build (reproducible output)."""
+        key = (self.current_src(), prefix)
+        self._ids[key] += 1
+        return f"{prefix}-{self._ids[key]}"
+
+    def link_to(self, page_id: str) -> str:
+        """A relative link from the current page to another page's Markdown file, for MkDocs to resolve."""
+        here = posixpath.dirname(self.current_src())
+        return posixpath.relpath(self.pages[page_id].src, here or ".")
+
+    def is_current(self, page_id: str) -> bool:
+        return page_id in self.pages and self.pages[page_id].src == self.current_src()

@@ -1,0 +1,107 @@
+"""Reads YAML (data files and front matter) and validates it against the JSON Schemas in schemas/.
+
+Errors name the file, the line and the field, and say what is allowed, so an author can fix
+them without reading Python.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import ValidationError
+from referencing import Registry, Resource
+
+from macros.errors import DataError
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
+
+
+class _DatesAsText(yaml.SafeLoader):
+    """A YAML loader that keeps dates as the text the author wrote, so the schema checks them."""
+
+
+_DatesAsText.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def parse_yaml(text: str, where: str, first_line: int = 1) -> tuple[Any, yaml.Node | None]:
+    """The data and its node tree (for line numbers). `first_line` is where the text starts in its file."""
+    try:
+        node = yaml.compose(text, Loader=_DatesAsText)
+        data = yaml.load(text, Loader=_DatesAsText)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = f":{mark.line + first_line}" if mark else ""
+        problem = getattr(error, "problem", None) or str(error)
+        raise DataError(f"{where}{line}: this is not valid YAML ({problem}). Check indentation and quotes.") from None
+    return data, node
+
+
+@cache
+def _validator(schema_name: str) -> Draft202012Validator:
+    registry: Registry = Registry()
+    for path in SCHEMA_DIR.glob("*.schema.json"):
+        registry = registry.with_resource(path.name, Resource.from_contents(json.loads(path.read_text())))
+    schema = json.loads((SCHEMA_DIR / schema_name).read_text())
+    return Draft202012Validator(schema, registry=registry, format_checker=FormatChecker())
+
+
+def _line_of(node: yaml.Node | None, path: list[str | int]) -> int | None:
+    """The 0-based line of the value at `path` in a composed YAML tree, or of its nearest parent."""
+    line = node.start_mark.line if node is not None else None
+    for step in path:
+        if isinstance(node, yaml.MappingNode):
+            matches = [value for key, value in node.value if key.value == step]
+            if not matches:
+                break
+            node = matches[0]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+            node = node.value[step]
+        else:
+            break
+        line = node.start_mark.line
+    return line
+
+
+def _explain(error: ValidationError) -> str:
+    field = ".".join(str(step) for step in error.absolute_path) or "the file"
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    if error.validator == "required":
+        return f"{field}: {error.message.replace(' is a required property', '')} is missing."
+    if error.validator == "additionalProperties":
+        allowed = ", ".join(sorted(schema.get("properties", {})))
+        return f"{field}: {error.message}. Allowed keys: {allowed}."
+    if error.validator == "enum":
+        allowed = ", ".join(str(value) for value in schema["enum"])
+        return f"{field}: {error.instance!r} is not allowed. Use one of: {allowed}."
+    if error.validator == "format" and schema.get("format") == "date":
+        return f"{field}: {error.instance!r} is not a real date. Write dates as YYYY-MM-DD, for example 2026-11-22."
+    return f"{field}: {error.message}."
+
+
+def validate(data: Any, node: yaml.Node | None, schema_name: str, where: str, first_line: int = 1) -> None:
+    """Raise one DataError listing every way `data` breaks the schema, each with its line."""
+    errors = sorted(_validator(schema_name).iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    if not errors:
+        return
+    lines = []
+    for error in errors:
+        line = _line_of(node, list(error.absolute_path))
+        location = f"{where}:{line + first_line}" if line is not None else where
+        lines.append(f"{location}: {_explain(error)}")
+    raise DataError("\n".join(lines))
+
+
+def load_yaml_file(path: Path, schema_name: str, root: Path) -> Any:
+    """Read, parse and validate one data file; `root` makes the path in messages relative."""
+    where = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+    data, node = parse_yaml(path.read_text(encoding="utf-8"), where)
+    validate(data, node, schema_name, where)
+    return data
