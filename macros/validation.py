@@ -70,20 +70,46 @@ def _line_of(node: yaml.Node | None, path: list[str | int]) -> int | None:
     return line
 
 
+def _field(path: list[str | int]) -> str:
+    """'entry 2, source, url' rather than '1.source.url': positions counted from 1, as an author would."""
+    if not path:
+        return "the file"
+    return ", ".join(f"entry {step + 1}" if isinstance(step, int) else str(step) for step in path)
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
 def _explain(error: ValidationError) -> str:
-    field = ".".join(str(step) for step in error.absolute_path) or "the file"
+    field = _field(list(error.absolute_path))
     schema = error.schema if isinstance(error.schema, dict) else {}
-    if error.validator == "required":
+    rule, value = error.validator, error.instance
+    if rule == "required":
         return f"{field}: {error.message.replace(' is a required property', '')} is missing."
-    if error.validator == "additionalProperties":
+    if rule == "additionalProperties":
         allowed = ", ".join(sorted(schema.get("properties", {})))
         return f"{field}: {error.message}. Allowed keys: {allowed}."
-    if error.validator == "enum":
-        allowed = ", ".join(str(value) for value in schema["enum"])
-        return f"{field}: {error.instance!r} is not allowed. Use one of: {allowed}."
-    if error.validator == "format" and schema.get("format") == "date":
-        return f"{field}: {error.instance!r} is not a real date. Write dates as YYYY-MM-DD, for example 2026-11-22."
-    return f"{field}: {error.message}."
+    if rule == "enum":
+        allowed = ", ".join(str(choice) for choice in schema["enum"])
+        return f"{field}: {_shown(value)} is not allowed. Use one of: {allowed}."
+    if rule == "format" and schema.get("format") == "date":
+        return f"{field}: {_shown(value)} is not a real date. Write dates as YYYY-MM-DD, for example 2026-11-22."
+    if rule == "minItems":
+        least = schema["minItems"]
+        return f"{field}: needs at least {least} {'entry' if least == 1 else 'entries'}, but has {len(value)}."
+    if rule == "maxItems":
+        return f"{field}: may have at most {schema['maxItems']} entries, but has {len(value)}."
+    if rule == "minLength":
+        return f"{field}: {_shown(value)} is too short (at least {schema['minLength']} characters)."
+    if rule == "maxLength":
+        return f"{field}: is {len(value)} characters long; the most allowed is {schema['maxLength']}."
+    if rule == "pattern":
+        return f"{field}: {_shown(value)} is not in the expected form (it must match {schema['pattern']})."
+    if rule == "type":
+        return f"{field}: {_shown(value)} should be {schema['type']}."
+    return f"{field}: {error.message[:200]}."
 
 
 def validate(data: Any, node: yaml.Node | None, schema_name: str, where: str, first_line: int = 1) -> None:

@@ -1,0 +1,76 @@
+# Social work workforce resources: one command per task. `make help` lists them.
+# `make bundle` and `make test` set up everything they need on a fresh machine (Python 3.11+ and the
+# package registries only); a second run with nothing changed installs nothing.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-print-directory
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+
+# Never let npm or Puppeteer download a browser: the gate uses Debian's Chromium or CHROME_PATH.
+export PUPPETEER_SKIP_DOWNLOAD := 1
+# Material 9.8 prints an end-of-life notice on every build; the README says what it means for us.
+export NO_MKDOCS_2_WARNING := 1
+
+PYTHON_READY := $(VENV)/.installed-python
+NODE_READY := $(VENV)/.installed-node
+GATE_READY := $(VENV)/gate/.installed
+CHROME_FILE := $(VENV)/chrome-path
+
+.PHONY: help install chrome site gate bundle test serve clean clean-dist benchmark
+
+help: ## List the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
+
+install: $(PYTHON_READY) $(GATE_READY) chrome ## Set up Python packages, Node, the gate's npm packages and Chromium
+
+$(PYTHON_READY): requirements.lock pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	@touch $@
+
+$(NODE_READY): $(PYTHON_READY) accessibility/install_node.py
+	$(PY) accessibility/install_node.py --venv $(VENV)
+	@touch $@
+
+$(GATE_READY): $(NODE_READY) accessibility/package.json accessibility/package-lock.json
+	@mkdir -p $(VENV)/gate
+	cp accessibility/package.json accessibility/package-lock.json $(VENV)/gate/
+	$(BIN)/npm ci --prefix $(VENV)/gate --no-audit --no-fund --loglevel=error
+	@touch $@
+
+chrome: $(PYTHON_READY)
+	@$(PY) accessibility/find_chrome.py --write $(CHROME_FILE) >/dev/null
+
+# No --quiet: it drops warnings before --strict counts them, so broken links would pass.
+site: $(PYTHON_READY) ## Build the site strictly into site/ (any warning fails)
+	$(BIN)/mkdocs build --strict --clean
+
+gate: install site ## Check every built page for accessibility; reports in build/reports/
+	$(PY) accessibility/gate.py --site site --reports build/reports --source-map build/pages.json \
+		--chrome "$$(cat $(CHROME_FILE))" --node $(BIN)/node --node-modules $(VENV)/gate/node_modules
+
+clean-dist:
+	@rm -rf dist
+
+bundle: clean-dist gate ## Build, gate, then write the handover bundle to dist/ (only if every page passes)
+	$(PY) -m handover.bundle --site site --build build --dist dist --node-modules $(VENV)/gate/node_modules \
+		--chrome "$$(cat $(CHROME_FILE))"
+
+test: install ## Run the whole test suite, including the gate on the real site (what CI runs)
+	$(BIN)/pytest
+
+serve: $(PYTHON_READY) ## Preview the site at http://127.0.0.1:8000 while you edit
+	$(BIN)/mkdocs serve
+
+benchmark: install ## Print set-up, build, gate and bundle timings
+	$(PY) benchmarks/benchmark.py
+
+clean: ## Remove built output (site/, build/, dist/); keeps the installed tools
+	rm -rf site build dist

@@ -1,0 +1,1 @@
+"""The handover bundle for the DfE web team (see handover/bundle.py)."""

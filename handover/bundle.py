@@ -1,0 +1,183 @@
+"""Write the handover bundle for the DfE web team: run only after the build and the gate have passed.
+
+dist/ then holds:
+  social-work-workforce-resources.zip   the site, manifest, build information and accessibility reports
+  manifest.json                         every page: path, source, title, sha256, review dates
+  build-info.json                       commit and tool versions
+  reports/                              the accessibility reports
+  SHA256SUMS                            the zip's checksum, to check it after it is moved
+
+It is written into a temporary folder beside dist/ and renamed into place at the end, so a failed
+run never leaves a half-written bundle. Zip entries are sorted and dated from the last commit, so
+two bundles of the same commit are byte for byte the same.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+from datetime import datetime, timezone
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+BUNDLE_NAME = "social-work-workforce-resources"
+PYTHON_TOOLS = ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "mkdocs-print-site-plugin", "pymdown-extensions")
+NODE_TOOLS = ("pa11y-ci", "pa11y", "axe-core")
+EARLIEST_ZIP_TIME = 315532800  # 1980-01-01: zip files cannot store an earlier date
+
+
+class BundleError(Exception):
+    """The bundle cannot be written; the message says why."""
+
+
+def sha256_of(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def site_files(site: Path) -> list[Path]:
+    return sorted(path for path in site.rglob("*") if path.is_file())
+
+
+def check_gate_passed(site: Path, report_path: Path) -> dict[str, Any]:
+    """The gate's report, if it passed and tested exactly the pages now in site/."""
+    if not report_path.exists():
+        raise BundleError(f"no accessibility report at {report_path}: run the gate first (make bundle does).")
+    report = json.loads(report_path.read_text(encoding="utf-8"))
+    if not report.get("passed"):
+        raise BundleError("the accessibility gate did not pass: no bundle is written. See build/reports/accessibility.html.")
+    built = {path.relative_to(site).as_posix() for path in site.rglob("*.html")}
+    tested = {page["path"] for page in report.get("pages", [])}
+    if built != tested:
+        raise BundleError(
+            "the site changed after the accessibility gate ran (pages built but not tested: "
+            f"{sorted(built - tested)[:5]}; tested but no longer built: {sorted(tested - built)[:5]}). Run make bundle again."
+        )
+    return report
+
+
+def git(*args: str) -> str:
+    try:
+        return subprocess.run(["git", *args], capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return ""
+
+
+def commit_time() -> int:
+    """Seconds since 1970 of the last commit (or SOURCE_DATE_EPOCH), the one date the bundle carries."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return int(os.environ["SOURCE_DATE_EPOCH"])
+    committed = git("log", "-1", "--format=%ct")
+    return int(committed) if committed else EARLIEST_ZIP_TIME
+
+
+def node_version(node_modules: Path, package: str) -> str:
+    manifest = node_modules / package / "package.json"
+    return json.loads(manifest.read_text())["version"] if manifest.exists() else "not installed"
+
+
+def browser_version(chrome: str) -> str:
+    try:
+        return subprocess.run([chrome, "--version"], capture_output=True, text=True, timeout=60).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
+
+
+def build_info(node_modules: Path, chrome: str, built_at: int) -> dict[str, Any]:
+    return {
+        "commit": git("rev-parse", "HEAD") or "unknown",
+        "uncommitted_changes": bool(git("status", "--porcelain", "--untracked-files=no")),
+        "commit_date": datetime.fromtimestamp(built_at, tz=timezone.utc).isoformat(),
+        "python": platform.python_version(),
+        "python_packages": {name: metadata.version(name) for name in PYTHON_TOOLS},
+        "node_packages": {name: node_version(node_modules, name) for name in NODE_TOOLS},
+        "browser": browser_version(chrome),
+    }
+
+
+def manifest(site: Path, pages_file: Path) -> dict[str, Any]:
+    """Every built page with its checksum and review dates, and one checksum for the whole site."""
+    pages = {page["html"]: page for page in json.loads(pages_file.read_text(encoding="utf-8"))["pages"]}
+    files = site_files(site)
+    entries = []
+    for path in files:
+        relative = path.relative_to(site).as_posix()
+        if relative in pages:
+            page = pages[relative]
+            entries.append({
+                "path": relative,
+                "source": page["source"],
+                "title": page["title"],
+                "sha256": sha256_of(path),
+                "last_reviewed": page["last_reviewed"],
+                "review_due": page["review_due"],
+            })
+    site_digest = hashlib.sha256()
+    for path in files:
+        site_digest.update(f"{path.relative_to(site).as_posix()}\0{sha256_of(path)}\n".encode())
+    return {"bundle": BUNDLE_NAME, "site_sha256": site_digest.hexdigest(), "file_count": len(files), "pages": entries}
+
+
+def write_zip(target: Path, members: list[tuple[str, Path]], timestamp: int) -> None:
+    """A zip whose bytes depend only on the members' names and contents."""
+    date_time = datetime.fromtimestamp(max(timestamp, EARLIEST_ZIP_TIME), tz=timezone.utc).timetuple()[:6]
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for name, source in sorted(members):
+            info = zipfile.ZipInfo(name, date_time=date_time)
+            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, source.read_bytes(), compresslevel=9)
+
+
+def write_json(path: Path, data: Any) -> None:
+    path.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def write_bundle(site: Path, build: Path, dist: Path, node_modules: Path, chrome: str) -> Path:
+    check_gate_passed(site, build / "reports" / "accessibility.json")
+    timestamp = commit_time()
+    staging = Path(tempfile.mkdtemp(prefix=".dist-", dir=dist.resolve().parent))
+    try:
+        write_json(staging / "manifest.json", manifest(site, build / "pages.json"))
+        write_json(staging / "build-info.json", build_info(node_modules, chrome, timestamp))
+        shutil.copytree(build / "reports", staging / "reports")
+        members = [(f"site/{path.relative_to(site).as_posix()}", path) for path in site_files(site)]
+        members += [(name, staging / name) for name in ("manifest.json", "build-info.json")]
+        members += [(f"reports/{path.name}", path) for path in sorted((staging / "reports").iterdir()) if path.is_file()]
+        archive = staging / f"{BUNDLE_NAME}.zip"
+        write_zip(archive, members, timestamp)
+        (staging / "SHA256SUMS").write_text(f"{sha256_of(archive)}  {archive.name}\n", encoding="utf-8")
+        if dist.exists():
+            shutil.rmtree(dist)
+        staging.rename(dist)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return dist / f"{BUNDLE_NAME}.zip"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Write the handover bundle after a passing build and gate.")
+    parser.add_argument("--site", type=Path, default=Path("site"))
+    parser.add_argument("--build", type=Path, default=Path("build"))
+    parser.add_argument("--dist", type=Path, default=Path("dist"))
+    parser.add_argument("--node-modules", type=Path, default=Path(".venv/gate/node_modules"))
+    parser.add_argument("--chrome", default="chromium")
+    args = parser.parse_args()
+    try:
+        archive = write_bundle(args.site, args.build, args.dist, args.node_modules, args.chrome)
+    except BundleError as error:
+        sys.exit(f"bundle: {error}")
+    print(f"bundle: wrote {archive} ({archive.stat().st_size // 1024} KB)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,154 @@
+"""The strict build: the real site passes, and each kind of bad input fails with one clear message."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, build, copy_project
+
+GOOD_PAGE = """\
+---
+title: A test page
+description: A page added by a test to check what the build does with bad input.
+strand: workload
+kind: guide
+audience: [team-managers]
+last_reviewed: 2026-11-22
+review_due: 2027-11-22
+sources:
+  - {title: A source, publisher: DfE, url: "https://example.org/source"}
+---
+
+This page exists to test the build. It has enough words in it to count as a real page, so that
+only the fault each test adds makes the build fail. Nothing else on it is wrong.
+
+## A section
+
+BODY
+
+{{ sources_section() }}
+"""
+
+
+@pytest.fixture(scope="module")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("real") / "project")
+    result = build(project)
+    assert result.returncode == 0, result.stdout
+    return project / "site"
+
+
+def test_the_real_site_builds_strictly_with_every_page(built_site):
+    pages = {path.relative_to(REPO / "docs").with_suffix(".html").as_posix() for path in (REPO / "docs").rglob("*.md")}
+    built = {path.relative_to(built_site).as_posix() for path in built_site.rglob("*.html")}
+    assert pages <= built
+    assert {"404.html", "print_page.html"} <= built
+
+
+def test_no_built_file_asks_another_host_for_anything(built_site):
+    # Links to sources are fine; loading a script, style, font or image from elsewhere is not.
+    loads = re.compile(r"""<(?:script|img|link|iframe)\b[^>]*?(?:src|href)=["'](?:https?:)?//""", re.I)
+    css_imports = re.compile(r"""(?:@import|url\()\s*["']?(?:https?:)?//""", re.I)
+    offenders = []
+    for path in built_site.rglob("*"):
+        if path.suffix in {".html", ".css", ".js"}:
+            text = path.read_text(encoding="utf-8", errors="replace")
+            pattern = loads if path.suffix == ".html" else css_imports
+            if pattern.search(text) or "fonts.googleapis" in text:
+                offenders.append(path.relative_to(built_site).as_posix())
+    assert offenders == []
+
+
+def test_every_page_has_one_h1_and_a_skip_link_to_the_main_content(built_site):
+    for path in built_site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        if path.name == "print_page.html" or "md-content__inner" not in html:
+            continue
+        assert html.count("<h1") == 1, path
+        assert '<a href="#main-content" class="app-skip-link">Skip to main content</a>' in html, path
+        assert 'id="main-content"' in html, path
+
+
+def add_page(project: Path, body: str, front_matter_change: tuple[str, str] = ("", "")) -> Path:
+    page = project / "docs" / "workload" / "test-page.md"
+    text = GOOD_PAGE.replace("BODY", body)
+    if front_matter_change[0]:
+        text = text.replace(*front_matter_change)
+    page.write_text(text, encoding="utf-8")
+    mkdocs = project / "mkdocs.yml"
+    mkdocs.write_text(mkdocs.read_text().replace(
+        "      - workload/workload-drivers-audit.md\n",
+        "      - workload/workload-drivers-audit.md\n      - workload/test-page.md\n"))
+    return page
+
+
+def test_a_good_added_page_builds(project):
+    add_page(project, "A sentence with a {{ statistic(\"census-caseload-2024\") }} figure.")
+    result = build(project)
+    assert result.returncode == 0, result.stdout
+
+
+BAD_BODIES = [
+    ("unknown macro", '{{ chekclist(["A"]) }}', "docs/workload/test-page.md:18: 'chekclist' is undefined"),
+    ("wrong argument", '{{ callout("warning", "Text.", colour="red") }}',
+     "docs/workload/test-page.md:18: callout(): there is no argument called 'colour'."),
+    ("wrong type", "{{ standard_summary(\"5\") }}",
+     "docs/workload/test-page.md:18: standard_summary(): argument 'number' must be a whole number, but was '5'."),
+    ("unknown data id", '{{ agency_rule("notice") }}', "docs/workload/test-page.md:18: agency_rule(): there is no agency rule 'notice'"),
+    ("unknown kind", '{{ callout("note", "Text.") }}', 'docs/workload/test-page.md:18: callout(): kind "note" is not allowed.'),
+    ("macro syntax", '{{ callout("warning", "Text." }}', "docs/workload/test-page.md:18: the macro call is not written correctly"),
+    ("template injection", "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+     "docs/workload/test-page.md:18: this page tries to reach Python internals"),
+    ("raw script", "<script>alert('x')</script>", "docs/workload/test-page.md:18: raw <script> is not allowed in content"),
+    ("event handler", '<p onmouseover="steal()">Hover</p>', "docs/workload/test-page.md:18: the 'onmouseover' attribute on <p> runs JavaScript"),
+    ("iframe", '<iframe src="page.html" title="x"></iframe>', "docs/workload/test-page.md:18: an <iframe> is not allowed"),
+    ("broken link", "[Missing](no-such-page.md)", "Doc file 'workload/test-page.md' contains a link 'no-such-page.md', but the target 'workload/no-such-page.md' is not found"),
+    ("broken anchor", "[Part](index.md#no-such-heading)", "contains a link 'index.md#no-such-heading', but the doc 'workload/index.md' does not contain an anchor"),
+    ("missing image", "![A chart](missing-chart.png)", "Doc file 'workload/test-page.md' contains a link 'missing-chart.png', but the target 'workload/missing-chart.png' is not found"),
+    ("image without alt", '<img src="../assets/x.png">', "docs/workload/test-page.md:18: an image has no alt text"),
+    ("skipped heading level", "#### Too deep", "docs/workload/test-page.md:18: heading 'Too deep' is level 4 after level 2."),
+    ("second h1", "# Another title", "docs/workload/test-page.md:18: the page has a second top-level heading 'Another title'."),
+]
+
+
+@pytest.mark.parametrize(("body", "message"), [case[1:] for case in BAD_BODIES], ids=[case[0] for case in BAD_BODIES])
+def test_bad_content_fails_the_build_with_the_file_named(project, body, message):
+    add_page(project, body)
+    result = build(project)
+    assert result.returncode != 0
+    assert message in result.stdout
+
+
+BAD_FRONT_MATTER = [
+    ("missing front matter", ("---\ntitle: A test page\n", "title: A test page\n"), "docs/workload/test-page.md:1: the page has no front matter"),
+    ("bad date", ("last_reviewed: 2026-11-22", "last_reviewed: 2026-02-30"), "docs/workload/test-page.md:7: last_reviewed: '2026-02-30' is not a real date."),
+    ("unknown key", ("kind: guide\n", "kind: guide\nowner: me\n"), "docs/workload/test-page.md:2: the file: Additional properties are not allowed ('owner' was unexpected)"),
+    ("review overdue", ("last_reviewed: 2026-11-22\nreview_due: 2027-11-22", "last_reviewed: 2024-01-01\nreview_due: 2025-01-01"),
+     "docs/workload/test-page.md: review_due is 2025-01-01"),
+]
+
+
+@pytest.mark.parametrize(("change", "message"), [case[1:] for case in BAD_FRONT_MATTER], ids=[case[0] for case in BAD_FRONT_MATTER])
+def test_bad_front_matter_fails_the_build_with_the_file_and_line(project, change, message):
+    add_page(project, "Fine text.", front_matter_change=change)
+    result = build(project)
+    assert result.returncode != 0
+    assert message in result.stdout
+
+
+def test_a_page_left_out_of_the_navigation_fails(project):
+    (project / "docs" / "workload" / "orphan.md").write_text(GOOD_PAGE.replace("BODY", "Text."), encoding="utf-8")
+    result = build(project)
+    assert result.returncode != 0
+    assert "workload/orphan.md" in result.stdout and "not included in the \"nav\" configuration" in result.stdout
+
+
+def test_an_invalid_data_file_fails_before_any_page_is_built(project):
+    path = project / "data" / "statistics" / "workforce-census.yml"
+    path.write_text(path.read_text().replace("confidence: high", "confidence: sure", 1))
+    result = build(project)
+    assert result.returncode != 0
+    assert re.search(r"data/statistics/workforce-census.yml:\d+: entry 1, confidence: 'sure' is not allowed", result.stdout)
