@@ -23,14 +23,19 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from checks import abbreviations, content, review
+from checks import abbreviations, content, readability, review
 from checks.sandbox import install_sandbox, register_error_formats
 from macros.data import load_site_data
+from macros.facts import long_date
 from macros.pages import PageInfo, load_page_index
 
 # Its own logger, outside "mkdocs.*": strict mode turns every mkdocs warning into a failure,
 # and a page coming up for review should be reported, not fail the build.
 notices = logging.getLogger("workforce.checks")
+notices.propagate = False
+_handler = logging.StreamHandler()
+_handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))  # the look of MkDocs' own lines
+notices.addHandler(_handler)
 
 _state: dict[str, Any] = {}
 
@@ -47,6 +52,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state["glossary"] = load_site_data(root).glossary
     _state["pages"] = load_page_index(Path(config.docs_dir), root)
     return config
+
+
+def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    # Review dates in the theme read "22 November 2026", as on GOV.UK.
+    env.filters["app_long_date"] = long_date
+    return env
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -82,6 +93,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if problems:
         raise PluginError("\n".join(problems))
     abbreviations.expand_first_use(soup, _state["glossary"])
+    _state.setdefault("grades", {})[info.src] = readability.grade(readability.prose_of(soup))
     return str(soup)
 
 
@@ -103,3 +115,13 @@ def on_post_build(config: MkDocsConfig) -> None:
         for page in sorted(_state["pages"].values(), key=lambda p: p.id)
     ]
     (build_dir / "pages.json").write_text(json.dumps({"pages": pages}, indent=2) + "\n", encoding="utf-8")
+    write_readability_report(build_dir, float(config.extra.get("readability", {}).get("max_grade", 9)))
+
+
+def write_readability_report(build_dir: Path, max_grade: float) -> None:
+    grades: dict[str, float] = dict(sorted(_state.get("grades", {}).items()))
+    above = {src: value for src, value in grades.items() if value > max_grade}
+    for src, value in above.items():
+        notices.warning("readability: docs/%s reads at grade %.1f (aim for %.0f or lower)", src, value, max_grade)
+    report = {"measure": "Flesch-Kincaid grade", "max_grade": max_grade, "pages": grades, "above_max": sorted(above)}
+    (build_dir / "readability.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
