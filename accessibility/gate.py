@@ -1,0 +1,640 @@
+#!/usr/bin/env python3
+"""The accessibility gate: run pa11y-ci over every built HTML page and fail on any issue.
+
+    python accessibility/gate.py --site site --reports reports --chrome /usr/bin/chromium \
+        --node /usr/bin/node --node-modules .venv/gate/node_modules \
+        [--source-map site-source-map.json] [--ignores accessibility/ignores.yml] [--today YYYY-MM-DD]
+
+Exit status: 0 when clean, 1 on any issue or failure (see README.md next to this file).
+Standard library and PyYAML only, so it runs in the project's virtual environment.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import fnmatch
+import html
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import urllib.parse
+from dataclasses import dataclass, field
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_IGNORES = HERE / "ignores.yml"
+WCAG22_RUNNER = HERE / "runners" / "wcag22.js"
+STANDARD = "WCAG2AA"
+RUNNERS = ["axe", "htmlcs", str(WCAG22_RUNNER)]
+IGNORE_KEYS = {"rule", "selector", "pages", "reason", "review_by"}
+# Generous: a page's run includes Chromium opening a tab, three runners and our focus checks.
+BASE_TIMEOUT_MS = 60_000
+# Big pages (the print page) take far longer: axe needed about 100 s for a 2.2 MB print page.
+TIMEOUT_MS_PER_KB = 150
+
+
+class GateError(Exception):
+    """A problem with the gate's inputs: reported as one clear line, exit status 1."""
+
+
+@dataclass
+class Ignore:
+    """One entry of ignores.yml."""
+
+    index: int
+    rule: str
+    reason: str
+    review_by: dt.date
+    selector: str | None = None
+    pages: list[str] = field(default_factory=list)
+    matched: int = 0
+
+    def matches(self, page: str, issue: dict[str, Any]) -> bool:
+        # HTML_CodeSniffer codes are long ("WCAG2AA.Principle1....H37"): allow the technique alone.
+        code = issue.get("code", "")
+        if code != self.rule and not code.endswith("." + self.rule):
+            return False
+        if self.selector is not None and issue.get("selector") != self.selector:
+            return False
+        return not self.pages or any(fnmatch.fnmatchcase(page, glob) for glob in self.pages)
+
+
+@dataclass
+class PageResult:
+    path: str  # site-relative, e.g. "retention/standard-5-supervision/index.html"
+    source: str
+    issues: list[dict[str, Any]] = field(default_factory=list)
+    ignored: list[dict[str, Any]] = field(default_factory=list)
+    error: str | None = None
+    tested: bool = False
+
+
+# ---- inputs -------------------------------------------------------------------------------------
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description="Run the accessibility gate (pa11y-ci) over a built site.")
+    parser.add_argument("--site", required=True, type=Path, help="the built site folder")
+    parser.add_argument("--reports", required=True, type=Path, help="where to write accessibility.json and .html")
+    parser.add_argument("--chrome", required=True, help="the Chromium or Chrome binary")
+    parser.add_argument("--node", required=True, help="the Node binary (20 or newer) that runs pa11y-ci")
+    parser.add_argument("--node-modules", required=True, type=Path, help="node_modules holding pa11y-ci and axe-core")
+    parser.add_argument("--source-map", type=Path, help="JSON object: site-relative HTML path -> Markdown source")
+    parser.add_argument("--ignores", type=Path, help=f"ignores file (default {DEFAULT_IGNORES.name} next to gate.py)")
+    parser.add_argument("--today", type=dt.date.fromisoformat, help="date for ignore expiry (default: today)")
+    parser.add_argument("--generated-for", help="label for the report (default: SOURCE_DATE_EPOCH as a UTC time)")
+    parser.add_argument("--concurrency", type=int, default=1, choices=(1, 2, 3, 4),
+                        help="pages tested at once, each in its own browser context (default 1)")
+    parser.add_argument("--timeout", type=int, default=BASE_TIMEOUT_MS, help="per-page timeout in ms, before size allowance")
+    parser.add_argument("--serve", action="store_true",
+                        help="test pages over http://127.0.0.1 instead of file:// (404.html and the print page "
+                             "use /-absolute asset URLs that file:// cannot resolve)")
+    parser.add_argument("--verbose", action="store_true", help="show pa11y-ci's own output")
+    args = parser.parse_args(argv)
+    # pa11y-ci runs in a temporary folder, so relative paths must be made absolute first.
+    args.node_modules = args.node_modules.resolve()
+    args.chrome = _absolute_command(args.chrome)
+    args.node = _absolute_command(args.node)
+    return args
+
+
+def _absolute_command(command: str) -> str:
+    # "node" alone is looked up on PATH; "bin/node" is relative to where the gate was started.
+    # abspath, not resolve: a symlinked shim (nodeenv) must keep its own name.
+    if os.sep in command:
+        return os.path.abspath(command)
+    return shutil.which(command) or command
+
+
+def find_html_files(site: Path) -> list[str]:
+    """Every *.html under the site, site-relative with forward slashes, sorted for stable output."""
+    if not site.is_dir():
+        raise GateError(f"site folder not found: {site}")
+    return sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html") if path.is_file())
+
+
+def load_source_map(path: Path | None) -> dict[str, str]:
+    """HTML path -> Markdown source. Two shapes are accepted: a flat JSON object
+    {"x/index.html": "docs/x.md"}, or the build's page list {"pages": [{"html": ..., "source": ...}]}."""
+    if path is None:
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise GateError(f"cannot read source map {path}: {error}") from error
+    if isinstance(data, dict) and isinstance(data.get("pages"), list):
+        pages = data["pages"]
+        if not all(isinstance(page, dict) and isinstance(page.get("html"), str) and isinstance(page.get("source"), str)
+                   for page in pages):
+            raise GateError(f"source map {path}: every entry of \"pages\" needs \"html\" and \"source\" strings")
+        data = {page["html"]: page["source"] for page in pages}
+    if not isinstance(data, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in data.items()):
+        raise GateError(f"source map {path} must map HTML paths to Markdown paths (see README.md)")
+    # Tolerate "/x/index.html" and "./x/index.html" keys: the gate uses bare site-relative paths.
+    return {key.removeprefix("./").lstrip("/"): value for key, value in data.items()}
+
+
+def _entry_error(path: Path, index: int, entry: Any, problem: str) -> GateError:
+    rule = f' (rule "{entry["rule"]}")' if isinstance(entry, dict) and isinstance(entry.get("rule"), str) else ""
+    return GateError(f"{path}: entry {index}{rule}: {problem}")
+
+
+def _as_date(value: Any) -> dt.date | None:
+    # YAML turns 2026-01-31 into a date already; accept a quoted ISO string too.
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def _nonempty_str(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def parse_ignore(path: Path, index: int, entry: Any) -> Ignore:
+    """Validate one entry; every ignore must say why and when to look again."""
+    if not isinstance(entry, dict):
+        raise _entry_error(path, index, entry, "must be a mapping with rule, reason and review_by")
+    unknown = sorted(set(map(str, entry)) - IGNORE_KEYS)
+    if unknown:
+        raise _entry_error(path, index, entry, f"unknown key(s) {', '.join(unknown)}; allowed: {', '.join(sorted(IGNORE_KEYS))}")
+    if not _nonempty_str(entry.get("rule")):
+        raise _entry_error(path, index, entry, "'rule' is required: the issue code, e.g. color-contrast or H32.2")
+    if not _nonempty_str(entry.get("reason")):
+        raise _entry_error(path, index, entry, "'reason' is required: say why the issue cannot be fixed now")
+    review_by = _as_date(entry.get("review_by"))
+    if review_by is None:
+        raise _entry_error(path, index, entry, "'review_by' is required and must be a date (YYYY-MM-DD)")
+    selector = entry.get("selector")
+    if selector is not None and not _nonempty_str(selector):
+        raise _entry_error(path, index, entry, "'selector' must be a non-empty string when given")
+    pages = entry.get("pages", [])
+    if not isinstance(pages, list) or not all(_nonempty_str(glob) for glob in pages):
+        raise _entry_error(path, index, entry, "'pages' must be a list of globs on site-relative paths")
+    return Ignore(index=index, rule=entry["rule"].strip(), reason=entry["reason"].strip(),
+                  review_by=review_by, selector=selector, pages=list(pages))
+
+
+def load_ignores(path: Path | None) -> list[Ignore]:
+    if path is None:
+        # The default file is optional; a file named on the command line must exist.
+        if not DEFAULT_IGNORES.exists():
+            return []
+        path = DEFAULT_IGNORES
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise GateError(f"cannot read ignores file {path}: {error}") from error
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        raise GateError(f"{path}: must be a YAML list of ignores (use [] for none)")
+    return [parse_ignore(path, index, entry) for index, entry in enumerate(data, start=1)]
+
+
+def generated_for(label: str | None) -> str | None:
+    """The only time-like value in the reports, so that two runs of one build compare equal."""
+    if label:
+        return label
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return None
+
+
+# ---- running pa11y-ci ---------------------------------------------------------------------------
+
+
+def page_timeout(size_bytes: int, base_ms: int) -> int:
+    return base_ms + (size_bytes // 1024) * TIMEOUT_MS_PER_KB
+
+
+def chrome_args(user_data_dir: Path) -> list[str]:
+    # Chromium refuses to start as root without --no-sandbox; keep the sandbox otherwise.
+    args = ["--no-sandbox"] if os.geteuid() == 0 else []
+    return args + [
+        "--disable-gpu",
+        "--disable-dev-shm-usage",  # /dev/shm is small in containers.
+        "--no-first-run",
+        "--disable-background-networking",  # The gate must make no network requests of its own.
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={user_data_dir}",  # A fresh profile: nothing written to the home folder.
+    ]
+
+
+def pa11y_config(urls: list[dict[str, Any]], chrome: str, work: Path, report_file: Path,
+                 concurrency: int) -> dict[str, Any]:
+    return {
+        "defaults": {
+            "standard": STANDARD,
+            "runners": RUNNERS,
+            "includeNotices": False,
+            "includeWarnings": False,
+            "timeout": BASE_TIMEOUT_MS,
+            "concurrency": concurrency,
+            # Keep one browser context per page: without them, pages tested side by side share one
+            # window, and a background tab never has focus, which our focus check needs.
+            "useIncognitoBrowserContext": True,
+            "chromeLaunchConfig": {"executablePath": chrome, "args": chrome_args(work / "chrome-profile")},
+            "reporters": [["json", {"fileName": str(report_file)}]],
+        },
+        "urls": urls,
+    }
+
+
+def page_url(base: str, page: str) -> str:
+    """base is the site folder's file:// URI or the loopback server's address, ending in "/"."""
+    return base + urllib.parse.quote(page)
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
+        pass  # One line per asset request would bury the gate's own output.
+
+
+def start_server(site: Path) -> ThreadingHTTPServer:
+    # Port 0: the system picks a free port, so gates running side by side never collide.
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def pa11y_command(args: argparse.Namespace, config_file: Path) -> list[str]:
+    # Call Node explicitly: pa11y-ci's "#!/usr/bin/env node" would pick whatever Node the host has.
+    return [args.node, str(args.node_modules / "pa11y-ci" / "bin" / "pa11y-ci.js"), "--config", str(config_file)]
+
+
+def pa11y_env(args: argparse.Namespace, work: Path) -> dict[str, str]:
+    # NODE_PATH lets our runner (outside node_modules) find axe-core; the XDG folders keep
+    # Chromium from writing into the home folder.
+    return dict(os.environ, PUPPETEER_SKIP_DOWNLOAD="1", NODE_PATH=str(args.node_modules),
+                XDG_CONFIG_HOME=str(work / "xdg-config"), XDG_CACHE_HOME=str(work / "xdg-cache"))
+
+
+def wait_for(process: subprocess.Popen[bytes], timeout_s: float, report_file: Path, log_file: Path) -> str | None:
+    """Wait for pa11y-ci; return a failure message, or None when it produced a report."""
+    try:
+        returncode = process.wait(timeout=timeout_s)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)  # pa11y-ci and its Chromium together.
+        process.wait()
+        return f"pa11y-ci did not finish within {timeout_s:.0f} s and was stopped"
+    # pa11y-ci exits 2 when pages have issues (that is for us to judge) and 1 when it crashed.
+    if returncode in (0, 2) and report_file.exists():
+        return None
+    tail = log_file.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-15:] if log_file.exists() else []
+    return "pa11y-ci failed (exit status {}){}".format(returncode, ":\n    " + "\n    ".join(tail) if tail else "")
+
+
+def read_results(report_file: Path) -> dict[str, list[dict[str, Any]]]:
+    try:
+        return dict(json.loads(report_file.read_text(encoding="utf-8"))["results"])
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise GateError(f"cannot read pa11y-ci results {report_file}: {error}") from error
+
+
+def run_pa11y_ci(pages: list[str], site: Path, base: str,
+                 args: argparse.Namespace) -> tuple[dict[str, list], list[str]]:
+    """Run pa11y-ci once over all pages; return its results keyed by URL and any run failure."""
+    sizes = {page: (site / page).stat().st_size for page in pages}
+    # Biggest first, so a slow print page starts at once instead of finishing last. Each URL is an
+    # object: with plain strings pa11y-ci shares one config object between concurrent pages, which
+    # made concurrency 2 fail at random ("No target with given id found").
+    urls = [{"url": page_url(base, page), "timeout": page_timeout(sizes[page], args.timeout)}
+            for page in sorted(pages, key=lambda page: (-sizes[page], page))]
+    timeout_s = sum(url["timeout"] for url in urls) / 1000 / args.concurrency + 120
+    with tempfile.TemporaryDirectory(prefix="accessibility-gate-") as tmp_name:
+        # pa11y-ci runs inside the temporary folder: a folder named like the config file without
+        # ".json" in its working directory would break config loading.
+        work = Path(tmp_name)
+        report_file, log_file, config_file = work / "results.json", work / "pa11y-ci.log", work / "pa11y-ci.json"
+        config = pa11y_config(urls, args.chrome, work, report_file, args.concurrency)
+        config_file.write_text(json.dumps(config, indent=2), encoding="utf-8")
+        with open(log_file, "wb") as log:
+            output = None if args.verbose else log
+            process = subprocess.Popen(pa11y_command(args, config_file), cwd=work, env=pa11y_env(args, work),
+                                       stdout=output, stderr=subprocess.STDOUT if output else None,
+                                       start_new_session=True)  # Its own process group, so a hang can be killed whole.
+            failure = wait_for(process, timeout_s, report_file, log_file)
+        return ({}, [failure]) if failure else (read_results(report_file), [])
+
+
+# ---- judging the results ------------------------------------------------------------------------
+
+
+def normalise_url(url: str) -> str:
+    # pa11y-ci keys results by the page's own location.href: compare paths, without fragment,
+    # query or percent-encoding.
+    return urllib.parse.unquote(urllib.parse.urlsplit(url).path)
+
+
+def runner_name(runner: str) -> str:
+    # Custom runners are loaded by absolute path; show "wcag22", not the whole path.
+    return Path(runner).stem if runner.endswith(".js") else runner
+
+
+def clean_issue(issue: dict[str, Any]) -> dict[str, Any]:
+    message = " ".join(str(issue.get("message", "")).split())
+    extras = issue.get("runnerExtras") or {}
+    if extras.get("needsFurtherReview"):
+        # axe could not decide (pa11y still counts it as an error): tell the author to look.
+        message = f"Needs review, axe could not decide: {message}"
+    return {
+        "runner": runner_name(str(issue.get("runner", ""))),
+        "code": str(issue.get("code", "")),
+        "type": str(issue.get("type", "")),
+        "message": message,
+        "selector": str(issue.get("selector") or ""),
+        "context": str(issue.get("context") or ""),
+    }
+
+
+def collect_pages(pages: list[str], base: str, source_map: dict[str, str],
+                  results: dict[str, list]) -> tuple[list[PageResult], list[str]]:
+    """Match pa11y-ci's results back to the HTML files; anything unmatched is a failure."""
+    by_url = {normalise_url(page_url(base, page)): page for page in pages}
+    found = {page: PageResult(path=page, source=source_map.get(page, page)) for page in pages}
+    failures: list[str] = []
+    for url, items in sorted(results.items()):
+        page = by_url.get(normalise_url(url))
+        if page is None:
+            failures.append(f"pa11y-ci returned results for {url}, which is not one of the pages asked for "
+                            "(did a page change its own address?)")
+            continue
+        result = found[page]
+        errors = [item for item in items if not isinstance(item, dict) or "code" not in item]
+        if errors:
+            # An error object instead of issues: the page could not be tested at all.
+            result.error = "; ".join(str(item.get("message", item)) if isinstance(item, dict) else str(item)
+                                     for item in errors)
+            continue
+        result.tested = True
+        result.issues = sorted((clean_issue(item) for item in items if item.get("type") == "error"),
+                               key=lambda i: (i["runner"], i["code"], i["selector"], i["message"]))
+    return [found[page] for page in pages], failures
+
+
+def apply_ignores(pages: list[PageResult], ignores: list[Ignore]) -> None:
+    for page in pages:
+        kept = []
+        for issue in page.issues:
+            ignore = next((entry for entry in ignores if entry.matches(page.path, issue)), None)
+            if ignore is None:
+                kept.append(issue)
+            else:
+                ignore.matched += 1
+                page.ignored.append(dict(issue, reason=ignore.reason, review_by=ignore.review_by.isoformat()))
+        page.issues = kept
+
+
+def issue_line(page: PageResult, issue: dict[str, Any]) -> str:
+    at = issue["selector"] or "the page as a whole"
+    return f"{page.source} ({page.path}): [{issue['runner']} {issue['code']}] {issue['message']} — at {at}"
+
+
+def judge(pages: list[PageResult], found: int, ignores: list[Ignore], today: dt.date,
+          run_failures: list[str], ignores_path: str) -> tuple[list[str], list[str]]:
+    """Failures (any one fails the gate) and warnings, as lines for the console and reports."""
+    failures = list(run_failures)
+    for page in pages:
+        if page.error is not None:
+            first_line = page.error.strip().splitlines()[0] if page.error.strip() else "unknown error"
+            failures.append(f"{page.source} ({page.path}): page failed to run: {first_line}")
+        elif not page.tested and not run_failures:
+            # When pa11y-ci itself failed, its message explains the missing pages already.
+            failures.append(f"{page.source} ({page.path}): no result from pa11y-ci for this page (did it redirect to another page?)")
+    tested = sum(page.tested for page in pages)
+    if tested != found:
+        failures.append(f"{found} HTML files found but {tested} pages tested: every page must be tested")
+    for ignore in ignores:
+        if ignore.review_by < today:
+            failures.append(f"{ignores_path}: ignore for {ignore.rule} expired on {ignore.review_by.isoformat()}: review it")
+    warnings = [f"{ignores_path}: ignore for {ignore.rule} (entry {ignore.index}) matched nothing: remove it if the issue is fixed"
+                for ignore in ignores if ignore.matched == 0]
+    return failures, warnings
+
+
+# ---- reports ------------------------------------------------------------------------------------
+
+
+def package_version(node_modules: Path, name: str) -> str | None:
+    try:
+        return json.loads((node_modules / name / "package.json").read_text(encoding="utf-8"))["version"]
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+def command_version(command: list[str]) -> str | None:
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    # Debian's chromium wrapper prints shell noise on stderr; the version is on stdout.
+    return done.stdout.strip() or None
+
+
+def tool_versions(args: argparse.Namespace) -> dict[str, str | None]:
+    return {
+        "pa11y-ci": package_version(args.node_modules, "pa11y-ci"),
+        "pa11y": package_version(args.node_modules, "pa11y"),
+        "axe-core": package_version(args.node_modules, "axe-core"),
+        "html_codesniffer": package_version(args.node_modules, "@pa11y/html_codesniffer"),
+        "node": command_version([args.node, "--version"]),
+        "chromium": command_version([args.chrome, "--version"]),
+    }
+
+
+def build_report(pages: list[PageResult], failures: list[str], warnings: list[str],
+                 versions: dict[str, str | None], label: str | None) -> dict[str, Any]:
+    return {
+        "generated_for": label,
+        "passed": not failures and not any(page.issues for page in pages),
+        "tools": versions,
+        "standard": STANDARD,
+        "runners": [runner_name(runner) for runner in RUNNERS],
+        "summary": {
+            "pages_found": len(pages),
+            "pages_tested": sum(page.tested for page in pages),
+            "issues": sum(len(page.issues) for page in pages),
+            "ignored": sum(len(page.ignored) for page in pages),
+        },
+        "failures": failures,
+        "warnings": warnings,
+        "pages": [{"url": page.path, "source": page.source, "tested": page.tested, "error": page.error,
+                   "issues": page.issues, "ignored": page.ignored} for page in pages],
+    }
+
+
+HTML_STYLE = """
+body { font-family: Arial, sans-serif; color: #0b0c0c; background: #fff; line-height: 1.5; margin: 0 auto;
+       max-width: 60rem; padding: 1rem; }
+a { color: #1d5aa0; }
+a:focus { outline: 3px solid #fd0; background: #fd0; color: #0b0c0c; }
+.skip { position: absolute; left: -9999px; }
+.skip:focus { position: static; }
+table { border-collapse: collapse; margin-bottom: 1.5rem; }
+caption { text-align: left; font-weight: bold; padding-bottom: .25rem; }
+th, td { border: 1px solid #505a5f; padding: .25rem .5rem; text-align: left; vertical-align: top; }
+code { font-family: monospace; background: #f3f2f1; padding: 0 .2rem; overflow-wrap: anywhere; }
+.fail { color: #a31d12; font-weight: bold; }
+.pass { color: #005a30; font-weight: bold; }
+"""
+
+
+def _message_html(message: str) -> str:
+    # axe messages end with "(https://...)": make that a link authors can follow.
+    match = re.fullmatch(r"(.*) \((https://[^\s)]+)\)", message)
+    if not match:
+        return html.escape(message)
+    text, url = match.groups()
+    return f'{html.escape(text)} (<a href="{html.escape(url)}">rule help</a>)'
+
+
+def _issue_items(issues: Iterable[dict[str, Any]], ignored: bool) -> list[str]:
+    items = []
+    for issue in issues:
+        where = f"<code>{html.escape(issue['selector'])}</code>" if issue["selector"] else "the page as a whole"
+        why = (f"<br>Ignored until {html.escape(issue['review_by'])}: {html.escape(issue['reason'])}" if ignored else "")
+        items.append(f"<li><strong>{html.escape(issue['runner'])} <code>{html.escape(issue['code'])}</code></strong>: "
+                     f"{_message_html(issue['message'])} — at {where}{why}</li>")
+    return items
+
+
+def render_html(report: dict[str, Any]) -> str:
+    """A small report that itself meets the standard: lang, title, one h1, ordered headings,
+    a skip link, table headers with scope and visible focus."""
+    summary = report["summary"]
+    status = '<span class="pass">passed</span>' if report["passed"] else '<span class="fail">failed</span>'
+    label = f" for {html.escape(report['generated_for'])}" if report["generated_for"] else ""
+    out = [
+        "<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>Accessibility gate report: {'passed' if report['passed'] else 'failed'}</title>",
+        f"<style>{HTML_STYLE}</style>", "</head>", "<body>",
+        '<a class="skip" href="#main">Skip to main content</a>',
+        '<main id="main">', f"<h1>Accessibility gate report{label}</h1>",
+        f"<p>The gate {status}. Standard: {html.escape(report['standard'])} with the runners "
+        f"{html.escape(', '.join(report['runners']))}.</p>",
+        "<h2>Summary</h2>", "<table>", "<caption>Summary of this run</caption>",
+        '<thead><tr><th scope="col">Measure</th><th scope="col">Count</th></tr></thead>', "<tbody>",
+    ]
+    for name, value in (("HTML pages found", summary["pages_found"]), ("Pages tested", summary["pages_tested"]),
+                        ("Issues", summary["issues"]), ("Issues ignored", summary["ignored"]),
+                        ("Failures", len(report["failures"])), ("Warnings", len(report["warnings"]))):
+        out.append(f'<tr><th scope="row">{name}</th><td>{value}</td></tr>')
+    out += ["</tbody>", "</table>"]
+    if report["failures"]:
+        out += ["<h2>Failures</h2>", "<ul>", *(f"<li>{html.escape(line)}</li>" for line in report["failures"]), "</ul>"]
+    if report["warnings"]:
+        out += ["<h2>Warnings</h2>", "<ul>", *(f"<li>{html.escape(line)}</li>" for line in report["warnings"]), "</ul>"]
+    out += ["<h2>Pages</h2>", "<table>", "<caption>Issues found on each page</caption>",
+            '<thead><tr><th scope="col">Source</th><th scope="col">Page</th><th scope="col">Issues</th>'
+            '<th scope="col">Ignored</th></tr></thead>', "<tbody>"]
+    for page in report["pages"]:
+        issues = "not tested" if not page["tested"] else str(len(page["issues"]))
+        out.append(f'<tr><th scope="row">{html.escape(page["source"])}</th><td>{html.escape(page["url"])}</td>'
+                   f"<td>{issues}</td><td>{len(page['ignored'])}</td></tr>")
+    out += ["</tbody>", "</table>"]
+    listed = [page for page in report["pages"] if page["issues"] or page["ignored"]]
+    if listed:
+        out.append("<h2>Issues by page</h2>")
+    for page in listed:
+        out.append(f"<h3>{html.escape(page['source'])} ({html.escape(page['url'])})</h3>")
+        if page["issues"]:
+            out += ["<ul>", *_issue_items(page["issues"], ignored=False), "</ul>"]
+        if page["ignored"]:
+            out += ["<p>Ignored:</p>", "<ul>", *_issue_items(page["ignored"], ignored=True), "</ul>"]
+    out += ["</main>", "</body>", "</html>", ""]
+    return "\n".join(out)
+
+
+def write_reports(report_dir: Path, report: dict[str, Any]) -> None:
+    report_dir.mkdir(parents=True, exist_ok=True)
+    (report_dir / "accessibility.json").write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    (report_dir / "accessibility.html").write_text(render_html(report), encoding="utf-8")
+
+
+# ---- main ---------------------------------------------------------------------------------------
+
+
+def check_tools(args: argparse.Namespace) -> None:
+    # Fail early with a clear line rather than a Node stack trace.
+    if not (args.node_modules / "pa11y-ci" / "bin" / "pa11y-ci.js").is_file():
+        raise GateError(f"pa11y-ci not found under {args.node_modules} (run the Makefile's gate install)")
+    if not (args.node_modules / "axe-core").is_dir():
+        raise GateError(f"axe-core not found under {args.node_modules}")
+    for name, command in (("Chromium", args.chrome), ("Node", args.node)):
+        if not Path(command).is_file():
+            raise GateError(f"{name} not found at {command}")
+
+
+def gate(args: argparse.Namespace) -> int:
+    ignores_path = str(args.ignores or DEFAULT_IGNORES.relative_to(HERE.parent))
+    ignores = load_ignores(args.ignores)
+    source_map = load_source_map(args.source_map)
+    check_tools(args)
+    site = args.site.resolve()
+    pages = find_html_files(site)
+    if not pages:
+        raise GateError(f"no HTML files under {site}: build the site first")
+    print(f"accessibility gate: testing {len(pages)} pages with pa11y-ci ({STANDARD}; "
+          f"{', '.join(runner_name(r) for r in RUNNERS)})", flush=True)
+
+    server = start_server(site) if args.serve else None
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}/" if server else site.as_uri() + "/"
+        results, run_failures = run_pa11y_ci(pages, site, base, args)
+    finally:
+        if server:
+            server.shutdown()
+    page_results, match_failures = collect_pages(pages, base, source_map, results)
+    apply_ignores(page_results, ignores)
+    failures, warnings = judge(page_results, len(pages), ignores, args.today or dt.date.today(),
+                               run_failures + match_failures, ignores_path)
+
+    for page in page_results:
+        for issue in page.issues:
+            print(issue_line(page, issue))
+    for line in failures:
+        print(f"FAILED: {line}")
+    for line in warnings:
+        print(f"warning: {line}")
+
+    report = build_report(page_results, failures, warnings, tool_versions(args), generated_for(args.generated_for))
+    write_reports(args.reports, report)
+    summary = report["summary"]
+    print(f"accessibility gate: {summary['pages_tested']} pages tested, {summary['issues']} issues, "
+          f"{summary['ignored']} ignored")
+    return 0 if report["passed"] else 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    try:
+        return gate(args)
+    except GateError as error:
+        print(f"accessibility gate: error: {error}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
