@@ -25,8 +25,10 @@ def expand_first_use(soup: BeautifulSoup, glossary: dict[str, str]) -> None:
             return
         text = str(node)
         # An abbreviation already spelled out (here or in a heading or link) counts as explained.
+        # Whitespace is folded: an expansion may break across lines of the Markdown source.
+        folded = " ".join(text.split()).lower()
         for short, long in list(pending.items()):
-            if long.lower() in text.lower():
+            if long.lower() in folded:
                 del pending[short]
         if _skipped(node) or not pending:
             continue

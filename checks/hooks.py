@@ -23,7 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from checks import abbreviations, content, readability, review
+from checks import abbreviations, content, print_page, readability, review
 from checks.sandbox import install_sandbox, register_error_formats
 from macros.data import load_site_data
 from macros.facts import long_date
@@ -76,7 +76,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     # The title is the page's one H1. Written into the page itself (Material then adds none), every
     # page on the print page starts with its H1, which mkdocs-print-site otherwise warns about.
     # Raw HTML, so it stays out of "Contents on this page".
-    return f'<h1 class="app-page-title">{escape(page.title)}</h1>\n\n{markdown}'
+    # It is also the skip link's target: an id on an ancestor of the content would instead become the
+    # id of every code block (Material names code blocks after their nearest ancestor's id).
+    return f'<h1 class="app-page-title" id="main-content" tabindex="-1">{escape(page.title)}</h1>\n\n{markdown}'
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -98,7 +100,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Record every page's source, output and review dates for the gate and the handover bundle."""
+    """Finish the print page; record every page's source, output and review dates for the gate and bundle."""
+    # Hooks run after plugins, so mkdocs-print-site has already written its page.
+    print_page.remove_ignored_content(Path(config.site_dir) / "print_page.html")
     build_dir = _state["root"] / "build"
     build_dir.mkdir(exist_ok=True)
     pages = [

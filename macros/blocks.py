@@ -34,8 +34,8 @@ def register(context: MacroContext) -> dict[str, Callable[..., str]]:
             kind=kind,
             text=text,
             title=title or CALLOUT_TITLES[kind],
+            label=title or CALLOUT_TITLES[kind],
             heading_level=heading_level_of("callout", heading_level),
-            id=context.next_id("callout"),
         )
 
     @checked("reflective_questions")
@@ -81,7 +81,7 @@ def register(context: MacroContext) -> dict[str, Callable[..., str]]:
             source_title=source_title,
             source_url=source_url,
             heading_level=heading_level_of("practice_example", heading_level),
-            id=context.next_id("example"),
+            label=f"{'Example from ' + source_title if source_title else 'Illustrative example'}: {title}",
         )
 
     return {

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import posixpath
-from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -40,13 +39,6 @@ class MacroContext:
     pages: dict[str, PageInfo]
     current_src: Callable[[], str]  # path under docs/ of the page being rendered
     current_meta: Callable[[], dict[str, Any]]
-    _ids: Counter[tuple[str, str]] = field(default_factory=Counter)
-
-    def next_id(self, prefix: str) -> str:
-        """An id unique within the page and the same on every build (reproducible output)."""
-        key = (self.current_src(), prefix)
-        self._ids[key] += 1
-        return f"{prefix}-{self._ids[key]}"
 
     def link_to(self, page_id: str) -> str:
         """A relative link from the current page to another page's Markdown file, for MkDocs to resolve."""

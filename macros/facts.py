@@ -45,7 +45,7 @@ def register(context: MacroContext) -> dict[str, Callable[..., str]]:
             standard=standard,
             page_link=page_link(standard.page),
             heading_level=heading_level_of("standard_summary", heading_level),
-            id=context.next_id("standard-summary"),
+            label=f"What the standard says: standard {standard.number}, {standard.name}",
         )
 
     @checked("agency_rule")
@@ -60,7 +60,7 @@ def register(context: MacroContext) -> dict[str, Callable[..., str]]:
             status=RULE_STATUS[rule.status],
             page_link=page_link(rule.page),
             heading_level=heading_level_of("agency_rule", heading_level),
-            id=context.next_id("agency-rule"),
+            label=f"The rule: {rule.title}",
         )
 
     @checked("statistic")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, build, copy_project
+from tests.support import REPO, build, copy_project
 
 GOOD_PAGE = """\
 ---

@@ -34,6 +34,11 @@ def test_an_abbreviation_the_author_spelled_out_is_not_expanded_again():
     assert expanded(html) == html
 
 
+def test_an_expansion_broken_across_source_lines_still_counts():
+    html = "<p>The Department for\nEducation (DfE) funds it.</p>"
+    assert expanded(html) == html
+
+
 def test_two_abbreviations_in_one_sentence_are_both_expanded():
     assert expanded("<p>DfE asked each PSW.</p>") == (
         '<p>Department for Education (<abbr title="Department for Education">DfE</abbr>) asked each '

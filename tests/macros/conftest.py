@@ -1,66 +1,11 @@
-"""A small, fixed site for macro tests: one standard, one rule, two statistics, three pages."""
+"""Fixtures for macro tests: a small fixed site (see support.py)."""
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Any
-
-import markdown
 import pytest
 
-from macros import blocks, facts, links, tools
-from macros.context import MacroContext
-from macros.data import AgencyRule, SiteData, Source, Standard, Statistic
-from macros.pages import PageInfo
-
-LGA = Source("Standards for employers 2020: standard 5", "Local Government Association", "https://example.org/standard-5")
-DFE = Source("Agency rules", "Department for Education", "https://example.org/agency-rules")
-
-
-def page(page_id: str, title: str, strand: str, audience: tuple[str, ...] = ("team-managers",)) -> PageInfo:
-    return PageInfo(
-        id=page_id, src=f"{page_id}.md", title=title, description=f"About {title.lower()}.", strand=strand,
-        kind="guide", audience=audience, last_reviewed=date(2026, 11, 22), review_due=date(2027, 11, 22),
-        sources=(LGA,),
-    )
-
-
-def make_site_data() -> SiteData:
-    return SiteData(
-        standards={5: Standard(5, "Supervision", "retention/standard-5-supervision", "Employers give protected supervision.",
-                               ("Sessions last at least 90 minutes.", "A **policy** exists."), LGA)},
-        agency_rules={"notice-periods": AgencyRule(
-            "notice-periods", "Notice periods", "agency/notice-periods", "should", "Agency workers give 4 weeks' notice.",
-            "New assignments from 31 October 2024.", ("Put the notice period in contracts.",), DFE,
-            uncertain="Nothing is unconfirmed here.")},
-        statistics={
-            "caseload": Statistic("caseload", "15.4", "average caseload", date(2024, 9, 30), DFE, "high"),
-            "turnover": Statistic("turnover", "13.8%", "turnover", date(2024, 9, 30), DFE, "medium", caveat="One source only."),
-        },
-        glossary={"PSW": "principal social worker"},
-    )
-
-
-class Current:
-    """Stands in for the page mkdocs-macros is rendering."""
-
-    def __init__(self) -> None:
-        self.src = "workload/supervision.md"
-        self.meta: dict[str, Any] = {"sources": [{"title": "Agency rules", "publisher": "DfE", "url": "https://example.org/a"}]}
-
-
-def make_macros(site_data: SiteData, current: Current) -> dict:
-    pages = {p.id: p for p in (
-        page("retention/standard-5-supervision", "Standard 5: Supervision", "retention", ("senior-leaders",)),
-        page("workload/supervision", "Supervision and workload", "workload"),
-        page("workload/index", "Reducing workload", "workload"),
-        page("agency/notice-periods", "Notice periods", "agency", ("hr-procurement", "team-managers")),
-    )}
-    context = MacroContext(site_data, pages, current_src=lambda: current.src, current_meta=lambda: current.meta)
-    registered: dict = {}
-    for family in (blocks, facts, tools, links):
-        registered.update(family.register(context))
-    return registered
+from macros.data import SiteData
+from tests.macros.support import Current, make_macros, make_site_data
 
 
 @pytest.fixture
@@ -76,8 +21,3 @@ def current() -> Current:
 @pytest.fixture
 def macro(site_data: SiteData, current: Current) -> dict:
     return make_macros(site_data, current)
-
-
-def to_html(text: str) -> str:
-    """Macro output as the site renders it (the Markdown extensions the macros rely on)."""
-    return markdown.markdown(text, extensions=["md_in_html", "tables", "attr_list"])

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import to_html
+from tests.macros.support import to_html
 from macros.errors import AuthorError
 
 
 def test_callout_renders_a_named_note_with_its_kind_in_the_heading(macro):
     html = to_html(macro["callout"]("information", "Text with **bold** & a [link](../agency/notice-periods.md)."))
     assert html == (
-        '<div aria-labelledby="callout-1" class="app-callout app-callout--information" role="note">\n'
-        '<h3 class="app-callout__title" id="callout-1">Information</h3>\n'
+        '<div aria-label="Information" class="app-callout app-callout--information" role="note">\n'
+        '<h3 class="app-callout__title">Information</h3>\n'
         '<p>Text with <strong>bold</strong> &amp; a <a href="../agency/notice-periods.md">link</a>.</p>\n'
         "</div>"
     )
@@ -24,20 +24,19 @@ def test_callout_renders_a_named_note_with_its_kind_in_the_heading(macro):
 )
 def test_each_callout_kind_has_a_default_title(macro, kind, title):
     html = to_html(macro["callout"](kind, "Text."))
-    assert f'class="app-callout app-callout--{kind}"' in html
-    assert f'id="callout-1">{title}</h3>' in html
+    assert f'<div aria-label="{title}" class="app-callout app-callout--{kind}" role="note">' in html
+    assert f'<h3 class="app-callout__title">{title}</h3>' in html
 
 
 def test_callout_takes_a_title_and_heading_level(macro):
     html = to_html(macro["callout"]("england", "Only in England.", title="Where this applies", heading_level=2))
-    assert '<h2 class="app-callout__title" id="callout-1">Where this applies</h2>' in html
+    assert '<div aria-label="Where this applies" class="app-callout app-callout--england" role="note">' in html
+    assert '<h2 class="app-callout__title">Where this applies</h2>' in html
 
 
-def test_ids_are_unique_within_a_page_and_restart_on_the_next(macro, current):
-    first, second = macro["callout"]("warning", "A."), macro["callout"]("warning", "B.")
-    current.src = "workload/index.md"
-    third = macro["callout"]("warning", "C.")
-    assert 'id="callout-1"' in first and 'id="callout-2"' in second and 'id="callout-1"' in third
+def test_blocks_carry_no_ids_so_the_print_page_joining_every_page_has_no_duplicates(macro):
+    html = macro["callout"]("warning", "A.") + macro["practice_example"]("T", "B.") + macro["standard_summary"](5)
+    assert " id=" not in html
 
 
 def test_unknown_callout_kind_names_the_macro_the_value_and_the_choices(macro):
@@ -96,9 +95,9 @@ def test_checklist_with_an_empty_item_is_refused(macro):
 
 def test_practice_example_is_labelled_illustrative_without_a_source(macro):
     assert to_html(macro["practice_example"]("A title", "Example text.")) == (
-        '<div aria-labelledby="example-1" class="app-practice-example" role="note">\n'
+        '<div aria-label="Illustrative example: A title" class="app-practice-example" role="note">\n'
         '<p class="app-practice-example__label">Illustrative example</p>\n'
-        '<h3 class="app-practice-example__title" id="example-1">A title</h3>\n'
+        '<h3 class="app-practice-example__title">A title</h3>\n'
         "<p>Example text.</p>\n"
         "</div>"
     )
@@ -107,6 +106,7 @@ def test_practice_example_is_labelled_illustrative_without_a_source(macro):
 def test_practice_example_with_a_source_names_and_links_it(macro):
     html = to_html(macro["practice_example"]("A title", "Text.", source_title="A report", source_url="https://example.org/r"))
     assert '<p class="app-practice-example__label">Example from <a href="https://example.org/r">A report</a></p>' in html
+    assert '<div aria-label="Example from A report: A title"' in html
     assert "Illustrative" not in html
 
 

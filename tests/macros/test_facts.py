@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import to_html
+from tests.macros.support import to_html
 from macros.errors import AuthorError
 
 
 def test_standard_summary_shows_the_standard_from_data_and_links_to_its_page(macro):
     assert to_html(macro["standard_summary"](5)) == (
-        '<div aria-labelledby="standard-summary-1" class="app-standard-summary" role="note">\n'
-        '<h3 class="app-standard-summary__title" id="standard-summary-1"><span class="app-standard-summary__caption">'
+        '<div aria-label="What the standard says: standard 5, Supervision" class="app-standard-summary" role="note">\n'
+        '<h3 class="app-standard-summary__title"><span class="app-standard-summary__caption">'
         "What the standard says</span> Standard 5: Supervision</h3>\n"
         "<p>Employers give protected supervision.</p>\n"
         '<ul class="app-standard-summary__expectations">\n'
@@ -44,8 +44,8 @@ def test_standard_number_in_quotes_is_a_type_error_for_the_author(macro):
 
 def test_agency_rule_shows_status_details_and_source(macro):
     assert to_html(macro["agency_rule"]("notice-periods")) == (
-        '<div aria-labelledby="agency-rule-1" class="app-agency-rule" role="note">\n'
-        '<h3 class="app-agency-rule__title" id="agency-rule-1"><span class="app-agency-rule__caption">The rule</span> '
+        '<div aria-label="The rule: Notice periods" class="app-agency-rule" role="note">\n'
+        '<h3 class="app-agency-rule__title"><span class="app-agency-rule__caption">The rule</span> '
         "Notice periods</h3>\n"
         '<p class="app-agency-rule__status app-agency-rule__status--should">Statutory guidance: follow this unless there '
         "are exceptional circumstances.</p>\n"
@@ -73,13 +73,13 @@ def test_unknown_agency_rule_suggests_the_closest_id(macro):
 def test_statistic_sits_inside_a_sentence_with_its_source_and_date(macro):
     assert to_html("The caseload was " + macro["statistic"]("caseload") + ".") == (
         '<p>The caseload was <span class="app-statistic"><strong class="app-statistic__value">15.4</strong> '
-        '<span class="app-statistic__citation">(<a href="https://example.org/agency-rules">Department for Education</a>, '
-        "30 September 2024)</span></span>.</p>"
+        '<span class="app-statistic__citation">(<a href="https://example.org/agency-rules">Department for Education</a>; '
+        "as at 30 September 2024)</span></span>.</p>"
     )
 
 
 def test_statistic_shows_its_caveat(macro):
-    assert "30 September 2024. Note: One source only.)" in macro["statistic"]("turnover")
+    assert "; as at 30 September 2024. Note: One source only.)" in macro["statistic"]("turnover")
 
 
 def test_statistic_is_one_line_so_it_never_breaks_a_paragraph(macro):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import to_html
+from tests.macros.support import to_html
 from macros.errors import AuthorError
 
 

@@ -1,0 +1,30 @@
+/* Small enhancements. Pages work without them. */
+
+/* "Print this page": the button is hidden until this runs, so it never shows where it cannot work. */
+document.querySelectorAll("[data-app-print]").forEach(function (button) {
+  button.hidden = false;
+  button.addEventListener("click", function () { window.print(); });
+});
+
+/* A wide table scrolls sideways inside its wrapper. Keyboard users need to reach that scroll area
+   (WCAG 2.1.1), so a wrapper that overflows becomes a named, focusable region. */
+function appLabelScrollingTables() {
+  document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrapper) {
+    if (wrapper.scrollWidth > wrapper.clientWidth + 1) {
+      wrapper.setAttribute("tabindex", "0");
+      wrapper.setAttribute("role", "region");
+      wrapper.setAttribute("aria-label", "Table, scroll sideways to see all of it");
+    } else {
+      wrapper.removeAttribute("tabindex");
+      wrapper.removeAttribute("role");
+      wrapper.removeAttribute("aria-label");
+    }
+  });
+}
+/* Material wraps tables after this script runs; its document$ stream says when a page is ready. */
+if (window.document$) {
+  window.document$.subscribe(appLabelScrollingTables);
+} else {
+  appLabelScrollingTables();
+}
+window.addEventListener("resize", appLabelScrollingTables);
