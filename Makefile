@@ -16,6 +16,9 @@ PY := $(BIN)/python
 export PUPPETEER_SKIP_DOWNLOAD := 1
 # Material 9.8 prints an end-of-life notice on every build; the README says what it means for us.
 export NO_MKDOCS_2_WARNING := 1
+# The project's own packages (macros, checks, handover) are used from this checkout, never installed,
+# so a copy of the project (as the tests make) can never change what another copy runs.
+export PYTHONPATH := $(CURDIR)
 
 PYTHON_READY := $(VENV)/.installed-python
 NODE_READY := $(VENV)/.installed-node
@@ -32,7 +35,6 @@ install: $(PYTHON_READY) $(GATE_READY) chrome ## Set up Python packages, Node, t
 $(PYTHON_READY): requirements.lock pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
-	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	@touch $@
 
 $(NODE_READY): $(PYTHON_READY) accessibility/install_node.py
@@ -54,7 +56,7 @@ site: $(PYTHON_READY) ## Build the site strictly into site/ (any warning fails)
 
 gate: install site ## Check every built page for accessibility; reports in build/reports/
 	$(PY) accessibility/gate.py --site site --reports build/reports --source-map build/pages.json \
-		--chrome "$$(cat $(CHROME_FILE))" --node $(BIN)/node --node-modules $(VENV)/gate/node_modules
+		--chrome "$$(cat $(CHROME_FILE))" --node $(BIN)/node --node-modules $(VENV)/gate/node_modules --concurrency 2
 
 clean-dist:
 	@rm -rf dist

@@ -4,6 +4,7 @@ dist/ then holds:
   social-work-workforce-resources.zip   the site, manifest, build information and accessibility reports
   manifest.json                         every page: path, source, title, sha256, review dates
   build-info.json                       commit and tool versions
+  govspeak/                             each resource in Govspeak, to paste into Whitehall publisher
   reports/                              the accessibility reports
   SHA256SUMS                            the zip's checksum, to check it after it is moved
 
@@ -28,6 +29,8 @@ from datetime import datetime, timezone
 from importlib import metadata
 from pathlib import Path
 from typing import Any
+
+from handover.govspeak import GovspeakError, write_govspeak
 
 BUNDLE_NAME = "social-work-workforce-resources"
 PYTHON_TOOLS = ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "mkdocs-print-site-plugin", "pymdown-extensions")
@@ -55,7 +58,7 @@ def check_gate_passed(site: Path, report_path: Path) -> dict[str, Any]:
     if not report.get("passed"):
         raise BundleError("the accessibility gate did not pass: no bundle is written. See build/reports/accessibility.html.")
     built = {path.relative_to(site).as_posix() for path in site.rglob("*.html")}
-    tested = {page["path"] for page in report.get("pages", [])}
+    tested = {page.get("url") for page in report.get("pages", [])}
     if built != tested:
         raise BundleError(
             "the site changed after the accessibility gate ran (pages built but not tested: "
@@ -149,9 +152,16 @@ def write_bundle(site: Path, build: Path, dist: Path, node_modules: Path, chrome
         write_json(staging / "manifest.json", manifest(site, build / "pages.json"))
         write_json(staging / "build-info.json", build_info(node_modules, chrome, timestamp))
         shutil.copytree(build / "reports", staging / "reports")
+        pages = json.loads((build / "pages.json").read_text(encoding="utf-8"))["pages"]
+        try:
+            write_govspeak(site, pages, staging / "govspeak")
+        except GovspeakError as error:
+            raise BundleError(f"the Govspeak export failed, so no bundle is written:\n{error}") from None
         members = [(f"site/{path.relative_to(site).as_posix()}", path) for path in site_files(site)]
         members += [(name, staging / name) for name in ("manifest.json", "build-info.json")]
-        members += [(f"reports/{path.name}", path) for path in sorted((staging / "reports").iterdir()) if path.is_file()]
+        for folder in ("reports", "govspeak"):
+            members += [(f"{folder}/{path.relative_to(staging / folder).as_posix()}", path)
+                        for path in sorted((staging / folder).rglob("*")) if path.is_file()]
         archive = staging / f"{BUNDLE_NAME}.zip"
         write_zip(archive, members, timestamp)
         (staging / "SHA256SUMS").write_text(f"{sha256_of(archive)}  {archive.name}\n", encoding="utf-8")

@@ -1,49 +1,15 @@
-"""Shared helpers: a copy of the project to break on purpose, and the build commands the Makefile runs."""
+"""Fixtures shared by every test folder."""
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-VENV_BIN = Path(sys.executable).parent
-PROJECT_FILES = ("docs", "data", "macros", "checks", "overrides", "schemas", "handover", "accessibility",
-                 "mkdocs.yml", "Makefile", "pyproject.toml", "requirements.lock")
-
-
-def copy_project(target: Path) -> Path:
-    """The project's sources (not its tools or output) in a fresh folder, with file times kept."""
-    target.mkdir(parents=True, exist_ok=True)
-    for name in PROJECT_FILES:
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("node_modules", "__pycache__"))
-        else:
-            shutil.copy2(source, target / name)
-    return target
-
-
-def project_env(project: Path) -> dict[str, str]:
-    # The copy's own code, not the installed checkout, must serve its build.
-    return {**os.environ, "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1"}
-
-
-def build(project: Path) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` as `make site` runs it, with output (stdout and stderr) in .stdout."""
-    # Never --quiet: it hides warnings from --strict, so a broken link would pass.
-    return run_in(project, [str(VENV_BIN / "mkdocs"), "build", "--strict", "-d", str(project / "site")])
-
-
-def run_in(project: Path, command: list[str], timeout: int = 600) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(command, cwd=project, env=project_env(project), stdout=subprocess.PIPE,
-                          stderr=subprocess.STDOUT, text=True, timeout=timeout)
+from tests.support import copy_project
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
+    """A copy of the project's sources to change freely."""
     return copy_project(tmp_path / "project")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import REPO
+from tests.support import REPO
 from macros import FAMILIES
 from macros.context import MacroContext
 from macros.data import SiteData

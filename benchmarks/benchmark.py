@@ -1,0 +1,142 @@
+"""Print how long each step of `make bundle` takes, and compare the gate with plain pa11y-ci.
+
+Run with `make benchmark` (after `make install`). It prints figures beside the goals we hold
+ourselves to; it never fails on a slow figure, because timings depend on the machine.
+
+    --synthetic N   also build a copy of the site with N extra generated pages (default 0: skip)
+    --no-plain      skip the plain pa11y-ci comparison (the slowest part)
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+VENV = BIN.parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PUPPETEER_SKIP_DOWNLOAD": "1", "PYTHONPATH": str(ROOT)}
+
+
+def timed(command: list[str], cwd: Path = ROOT, check: bool = True) -> float:
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=cwd, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    elapsed = time.perf_counter() - start
+    if check and result.returncode != 0:
+        sys.exit(f"benchmark: {' '.join(command)} failed:\n{result.stdout[-3000:]}")
+    return elapsed
+
+
+def row(label: str, value: str, goal: str = "") -> None:
+    print(f"  {label:<44} {value:>14}   {goal}")
+
+
+def chrome() -> str:
+    return (VENV / "chrome-path").read_text().strip()
+
+
+def build(project: Path, site: Path) -> float:
+    return timed([str(BIN / "mkdocs"), "build", "--strict", "-d", str(site)], cwd=project)
+
+
+def gate(site: Path, reports: Path) -> float:
+    return timed([str(BIN / "python"), str(ROOT / "accessibility" / "gate.py"), "--site", str(site),
+                  "--reports", str(reports), "--source-map", str(ROOT / "build" / "pages.json"),
+                  "--chrome", chrome(), "--node", str(BIN / "node"), "--node-modules", str(VENV / "gate" / "node_modules")])
+
+
+def plain_pa11y_ci(site: Path, work: Path) -> float:
+    """pa11y-ci as a newcomer would run it: its defaults (HTML_CodeSniffer, WCAG2AA, one page at a time),
+    with only what this machine needs to start a browser."""
+    args = ["--no-sandbox"] if os.geteuid() == 0 else []
+    config = {"defaults": {"chromeLaunchConfig": {"executablePath": chrome(), "args": args}},
+              "urls": [path.as_uri() for path in sorted(site.rglob("*.html"))]}
+    (work / "plain.json").write_text(json.dumps(config))
+    cli = VENV / "gate" / "node_modules" / "pa11y-ci" / "bin" / "pa11y-ci.js"
+    return timed([str(BIN / "node"), str(cli), "--config", str(work / "plain.json")], cwd=work, check=False)
+
+
+def first_view_kb(site: Path, page: str) -> float:
+    """Gzipped size of a content page's HTML plus the CSS and JS it loads from the site."""
+    html = (site / page).read_text(encoding="utf-8")
+    total = len(gzip.compress(html.encode()))
+    for asset in re.findall(r'(?:href|src)="([^"]+\.(?:css|js))"', html):
+        path = (site / page).parent / asset
+        if path.exists():
+            total += len(gzip.compress(path.read_bytes()))
+    return total / 1024
+
+
+def synthetic_project(target: Path, pages: int) -> Path:
+    """A copy of the project with `pages` generated guide pages added to the navigation."""
+    for name in ("docs", "data", "macros", "checks", "overrides", "schemas", "mkdocs.yml"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, target / name)
+    folder = target / "docs" / "synthetic"
+    folder.mkdir()
+    entries = []
+    for number in range(pages):
+        (folder / f"page-{number:04d}.md").write_text(
+            "---\ntitle: Synthetic page {0}\ndescription: A generated page used only to measure build speed.\n"
+            "strand: workload\nkind: guide\naudience: [team-managers]\nlast_reviewed: 2026-11-22\n"
+            "review_due: 2027-11-22\nsources:\n  - {{title: A source, publisher: DfE, url: 'https://example.org'}}\n---\n\n"
+            "This page has a short introduction, so it reads like a real page of guidance for team managers.\n\n"
+            "## What to do\n\n{{{{ checklist([\"Agree the plan.\", \"Book supervision.\"]) }}}}\n\n"
+            "The average caseload was {{{{ statistic(\"census-caseload-2024\") }}}}.\n\n{{{{ sources_section() }}}}\n".format(number),
+            encoding="utf-8")
+        entries.append(f"      - synthetic/page-{number:04d}.md\n")
+    config = target / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - About:\n", "  - Synthetic:\n" + "".join(entries) + "  - About:\n"))
+    return target
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--synthetic", type=int, default=0)
+    parser.add_argument("--no-plain", action="store_true")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="benchmark-") as temp:
+        work = Path(temp)
+        site, reports = work / "site", work / "reports"
+        print("Benchmark (wall-clock seconds on this machine; goals from the issues, not enforced):")
+        row("set-up when already installed (make install)", f"{timed(['make', '--no-print-directory', 'install']):.1f} s")
+        build_s = build(ROOT, site)
+        pages = len(list(site.rglob("*.html")))
+        row(f"strict build ({pages} HTML pages)", f"{build_s:.1f} s", f"{1000 * build_s / pages:.0f} ms a page")
+        gate_s = gate(site, reports)
+        row("accessibility gate, every page", f"{gate_s:.1f} s", f"{gate_s / pages:.2f} s a page")
+        shutil.copytree(reports, work / "bundle-build" / "reports")
+        shutil.copy2(ROOT / "build" / "pages.json", work / "bundle-build" / "pages.json")
+        bundle_s = timed([str(BIN / "python"), "-m", "handover.bundle", "--site", str(site), "--build", str(work / "bundle-build"),
+                          "--dist", str(work / "dist"), "--node-modules", str(VENV / "gate" / "node_modules"), "--chrome", chrome()])
+        row("handover bundle", f"{bundle_s:.1f} s")
+        total = build_s + gate_s + bundle_s
+        row("build + gate + bundle", f"{total:.1f} s", f"goal: under 60 s ({'met' if total < 60 else 'not met'})")
+        page = "retention/standard-5-supervision.html"
+        weight = first_view_kb(site, page)
+        row("first view of a content page (gzip)", f"{weight:.1f} KB", f"goal: at most 45 KB ({'met' if weight <= 45 else 'not met'})")
+        if not args.no_plain:
+            plain_s = plain_pa11y_ci(site, work)
+            ratio = (plain_s / pages) / (gate_s / pages)
+            row("plain pa11y-ci, default config, serial", f"{plain_s:.1f} s", f"{plain_s / pages:.2f} s a page")
+            row("gate speed against plain pa11y-ci", f"{ratio:.2f}x", f"goal: at least 3x ({'met' if ratio >= 3 else 'not met'})")
+        if args.synthetic:
+            project = synthetic_project(work / "synthetic", args.synthetic)
+            synthetic_s = build(project, work / "synthetic-site")
+            per_page = 1000 * synthetic_s / (args.synthetic + pages)
+            row(f"strict build with {args.synthetic} extra pages", f"{synthetic_s:.1f} s",
+                f"{per_page:.1f} ms a page; goal: under 15 ms ({'met' if per_page < 15 else 'not met'})")
+
+
+if __name__ == "__main__":
+    main()
