@@ -58,12 +58,17 @@ gate: install site ## Check every built page for accessibility; reports in build
 	$(PY) accessibility/gate.py --site site --reports build/reports --source-map build/pages.json \
 		--chrome "$$(cat $(CHROME_FILE))" --node $(BIN)/node --node-modules $(VENV)/gate/node_modules --concurrency 2
 
+# The last bundle's manifest is kept, so the next HANDOVER.md lists what changed since it.
+# To compare with the bundle you last sent instead: make bundle PREVIOUS_MANIFEST=path/to/manifest.json
+PREVIOUS_MANIFEST ?= build/previous-manifest.json
 clean-dist:
+	@mkdir -p build
+	@if [ -f dist/manifest.json ]; then cp dist/manifest.json build/previous-manifest.json; fi
 	@rm -rf dist
 
 bundle: clean-dist gate ## Build, gate, then write the handover bundle to dist/ (only if every page passes)
 	$(PY) -m handover.bundle --site site --build build --dist dist --node-modules $(VENV)/gate/node_modules \
-		--chrome "$$(cat $(CHROME_FILE))"
+		--chrome "$$(cat $(CHROME_FILE))" --previous-manifest $(PREVIOUS_MANIFEST)
 
 test: install ## Run the whole test suite, including the gate on the real site (what CI runs)
 	$(BIN)/pytest

@@ -5,6 +5,7 @@ dist/ then holds:
   manifest.json                         every page: path, source, title, sha256, review dates
   build-info.json                       commit and tool versions
   govspeak/                             each resource in Govspeak, to paste into Whitehall publisher
+  HANDOVER.md                           what is inside, how to host and publish it, review dates, changes
   reports/                              the accessibility reports
   SHA256SUMS                            the zip's checksum, to check it after it is moved
 
@@ -31,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from handover.govspeak import GovspeakError, write_govspeak
+from handover.notes import changelog, handover_notes
 
 BUNDLE_NAME = "social-work-workforce-resources"
 PYTHON_TOOLS = ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "mkdocs-print-site-plugin", "pymdown-extensions")
@@ -144,21 +146,38 @@ def write_json(path: Path, data: Any) -> None:
     path.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
 
-def write_bundle(site: Path, build: Path, dist: Path, node_modules: Path, chrome: str) -> Path:
-    check_gate_passed(site, build / "reports" / "accessibility.json")
+def read_previous_manifest(path: Path | None) -> dict[str, Any] | None:
+    """The manifest of the bundle handed over last time, to list what changed since; None if there is none."""
+    if path is None or not path.exists():
+        return None
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except ValueError as error:
+        raise BundleError(f"the previous manifest {path} is not valid JSON ({error}).") from None
+
+
+def write_bundle(site: Path, build: Path, dist: Path, node_modules: Path, chrome: str,
+                 previous_manifest: Path | None = None) -> Path:
+    report = check_gate_passed(site, build / "reports" / "accessibility.json")
+    previous = read_previous_manifest(previous_manifest)
     timestamp = commit_time()
     staging = Path(tempfile.mkdtemp(prefix=".dist-", dir=dist.resolve().parent))
     try:
-        write_json(staging / "manifest.json", manifest(site, build / "pages.json"))
-        write_json(staging / "build-info.json", build_info(node_modules, chrome, timestamp))
+        current = manifest(site, build / "pages.json")
+        info = build_info(node_modules, chrome, timestamp)
+        write_json(staging / "manifest.json", current)
+        write_json(staging / "build-info.json", info)
         shutil.copytree(build / "reports", staging / "reports")
         pages = json.loads((build / "pages.json").read_text(encoding="utf-8"))["pages"]
         try:
-            write_govspeak(site, pages, staging / "govspeak")
+            govspeak = write_govspeak(site, pages, staging / "govspeak")
         except GovspeakError as error:
             raise BundleError(f"the Govspeak export failed, so no bundle is written:\n{error}") from None
+        resources = [path.name for path in govspeak if path.suffix == ".md" and path.name != "index.md"]
+        notes = handover_notes(current, report, info, resources, changelog(previous, current), previous)
+        (staging / "HANDOVER.md").write_text(notes, encoding="utf-8")
         members = [(f"site/{path.relative_to(site).as_posix()}", path) for path in site_files(site)]
-        members += [(name, staging / name) for name in ("manifest.json", "build-info.json")]
+        members += [(name, staging / name) for name in ("manifest.json", "build-info.json", "HANDOVER.md")]
         for folder in ("reports", "govspeak"):
             members += [(f"{folder}/{path.relative_to(staging / folder).as_posix()}", path)
                         for path in sorted((staging / folder).rglob("*")) if path.is_file()]
@@ -181,9 +200,10 @@ def main() -> None:
     parser.add_argument("--dist", type=Path, default=Path("dist"))
     parser.add_argument("--node-modules", type=Path, default=Path(".venv/gate/node_modules"))
     parser.add_argument("--chrome", default="chromium")
+    parser.add_argument("--previous-manifest", type=Path, help="manifest.json of the last bundle, for the changelog")
     args = parser.parse_args()
     try:
-        archive = write_bundle(args.site, args.build, args.dist, args.node_modules, args.chrome)
+        archive = write_bundle(args.site, args.build, args.dist, args.node_modules, args.chrome, args.previous_manifest)
     except BundleError as error:
         sys.exit(f"bundle: {error}")
     print(f"bundle: wrote {archive} ({archive.stat().st_size // 1024} KB)")

@@ -87,6 +87,8 @@ BLOCK_TAGS = {
 }
 # Never content: page furniture (the print button), form controls, and what the build's safe-HTML check already
 # refuses in pages. Dropped, so nothing of them can reach Whitehall.
+# Page furniture from the theme, not content: review dates, and the line offering the page as a PDF.
+SKIPPED_CLASSES = {"app-page-meta", "app-alternative-format"}
 SKIPPED_TAGS = {
     "button", "embed", "iframe", "input", "label", "noscript", "object", "script", "select", "style", "template",
     "textarea",
@@ -206,7 +208,7 @@ class _Converter:
 
     def block(self, element: Tag) -> list[Block]:
         name, classes = element.name, _classes(element)
-        if name in SKIPPED_TAGS or "app-page-meta" in classes:
+        if name in SKIPPED_TAGS or classes & SKIPPED_CLASSES:
             return []
         for class_name, handler in self.block_handlers().items():
             if class_name in classes:
