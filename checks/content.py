@@ -5,7 +5,9 @@ Each check returns problems as text; the hook raises them together, naming the f
 
 from __future__ import annotations
 
+import posixpath
 import re
+from pathlib import PurePosixPath
 
 from bs4 import BeautifulSoup, Tag
 
@@ -31,6 +33,10 @@ FORBIDDEN_ELEMENTS = {
     "form": "a <form> is not allowed in content",
 }
 MIN_WORDS = 30
+# What docs/ may hold: pages and the images they show. Anything else (scripts, HTML, office files)
+# would be published without any of the checks pages get.
+ALLOWED_SUFFIXES = {".md", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
+IMAGE_SUFFIXES = ALLOWED_SUFFIXES - {".md"}
 
 
 def source_line(source: str, needle: str) -> int | None:
@@ -126,3 +132,41 @@ def too_short(soup: BeautifulSoup, where: str) -> list[str]:
     if words < MIN_WORDS:
         return [f"{where}: the page has only {words} words. A page needs real content (at least {MIN_WORDS} words)."]
     return []
+
+
+def unexpected_files(paths: list[str]) -> list[str]:
+    """Files in docs/ that are neither pages nor images."""
+    allowed = ", ".join(sorted(ALLOWED_SUFFIXES))
+    return [
+        f"docs/{path}: files of this type may not be in docs/ (allowed: {allowed}). "
+        "Publish documents as pages, and keep other files out of docs/."
+        for path in sorted(paths) if PurePosixPath(path).suffix.lower() not in ALLOWED_SUFFIXES
+    ]
+
+
+def duplicate_titles(titles: dict[str, str]) -> list[str]:
+    """Pages that share a title: readers and search results could not tell them apart."""
+    by_title: dict[str, list[str]] = {}
+    for src, title in titles.items():
+        by_title.setdefault(title.strip().lower(), []).append(src)
+    return [
+        f"docs/{sources[0]}: the title {titles[sources[0]]!r} is also used by "
+        + ", ".join(f"docs/{other}" for other in sources[1:]) + ". Give each page its own title."
+        for sources in (sorted(group) for group in by_title.values()) if len(sources) > 1
+    ]
+
+
+def images_used(soup: BeautifulSoup, page_src: str) -> set[str]:
+    """docs/-relative paths of the local images a page shows or links to."""
+    used = set()
+    folder = PurePosixPath(page_src).parent
+    for element, attribute in [(img, "src") for img in soup.find_all("img")] + [(a, "href") for a in soup.find_all("a")]:
+        target = str(element.get(attribute) or "").split("#")[0].split("?")[0]
+        if target and "://" not in target and not target.startswith(("/", "mailto:", "data:")):
+            used.add(posixpath.normpath(str(folder / target)))
+    return used
+
+
+def orphan_images(images: set[str], used: set[str]) -> list[str]:
+    return [f"docs/{image}: no page uses this image. Use it on a page with alt text, or delete it."
+            for image in sorted(images - used)]

@@ -55,6 +55,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    # MkDocs calls this after every page is rendered and before any is written: the place to
+    # check what needs all pages at once.
+    orphans = content.orphan_images(_state.get("images", set()), _state.get("images_used", set()))
+    if orphans:
+        raise PluginError("\n".join(orphans))
     # Review dates in the theme read "22 November 2026", as on GOV.UK.
     env.filters["app_long_date"] = long_date
     return env
@@ -62,6 +67,12 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     pages: dict[str, PageInfo] = _state["pages"]
+    authored = [file.src_uri for file in files if file.abs_src_path and Path(file.abs_src_path).is_relative_to(config.docs_dir)]
+    problems = content.unexpected_files(authored) + content.duplicate_titles({page.src: page.title for page in pages.values()})
+    if problems:
+        raise PluginError("\n".join(problems))
+    _state["images"] = {src for src in authored if Path(src).suffix.lower() in content.IMAGE_SUFFIXES}
+    _state["images_used"] = set()
     grace = int(config.extra.get("review", {}).get("grace_days", 0))
     today = date.fromisoformat(os.environ["REVIEW_DATE"]) if os.environ.get("REVIEW_DATE") else date.today()
     due, overdue = review.due_and_overdue(pages.values(), today, grace)
@@ -94,6 +105,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     )
     if problems:
         raise PluginError("\n".join(problems))
+    _state["images_used"] |= content.images_used(soup, page.file.src_uri)
     abbreviations.expand_first_use(soup, _state["glossary"])
     _state.setdefault("grades", {})[info.src] = readability.grade(readability.prose_of(soup))
     return str(soup)

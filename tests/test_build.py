@@ -128,6 +128,9 @@ BAD_FRONT_MATTER = [
     ("unknown key", ("kind: guide\n", "kind: guide\nowner: me\n"), "docs/workload/test-page.md:2: the file: Additional properties are not allowed ('owner' was unexpected)"),
     ("review overdue", ("last_reviewed: 2026-11-22\nreview_due: 2027-11-22", "last_reviewed: 2024-01-01\nreview_due: 2025-01-01"),
      "docs/workload/test-page.md: review_due is 2025-01-01"),
+    ("malformed front matter", ("strand: workload", "strand: [workload"), "docs/workload/test-page.md:5: this is not valid YAML"),
+    ("duplicate title", ("title: A test page", "title: Case recording"),
+     "docs/workload/case-recording.md: the title 'Case recording' is also used by docs/workload/test-page.md."),
 ]
 
 
@@ -152,3 +155,42 @@ def test_an_invalid_data_file_fails_before_any_page_is_built(project):
     result = build(project)
     assert result.returncode != 0
     assert re.search(r"data/statistics/workforce-census.yml:\d+: entry 1, confidence: 'sure' is not allowed", result.stdout)
+
+
+def test_an_empty_page_fails(project):
+    page = add_page(project, "")
+    text = page.read_text()
+    page.write_text(text[: text.index("---", 4) + 4], encoding="utf-8")  # front matter only
+    result = build(project)
+    assert result.returncode != 0
+    assert "docs/workload/test-page.md: the page has only 3 words. A page needs real content" in result.stdout
+
+
+def test_a_page_that_is_not_utf8_fails(project):
+    page = add_page(project, "Fine text.")
+    page.write_bytes(page.read_bytes().replace(b"Fine text.", b"Caf\xe9 text."))
+    result = build(project)
+    assert result.returncode != 0
+    assert "docs/workload/test-page.md: the file is not UTF-8 text" in result.stdout
+
+
+def test_an_image_no_page_uses_fails(project):
+    (project / "docs" / "workload" / "chart.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    result = build(project)
+    assert result.returncode != 0
+    assert "docs/workload/chart.png: no page uses this image. Use it on a page with alt text, or delete it." in result.stdout
+
+
+def test_an_image_a_page_uses_is_fine(project):
+    (project / "docs" / "workload" / "chart.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    add_page(project, "![A chart of caseloads by team](chart.png)")
+    result = build(project)
+    assert result.returncode == 0, result.stdout
+
+
+@pytest.mark.parametrize("name", ["script.js", "notes.docx", "page.html"])
+def test_unexpected_file_types_in_docs_fail(project, name):
+    (project / "docs" / "workload" / name).write_text("x")
+    result = build(project)
+    assert result.returncode != 0
+    assert f"docs/workload/{name}: files of this type may not be in docs/ (allowed: .gif, .jpeg, .jpg, .md, .png, .svg, .webp)." in result.stdout
