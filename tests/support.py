@@ -27,17 +27,17 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-def project_env(project: Path) -> dict[str, str]:
-    # The copy's own code, not the installed checkout, must serve its build.
-    return {**os.environ, "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1"}
+def project_env(project: Path, **extra: str) -> dict[str, str]:
+    # The copy's own code, not the checkout's, must serve its build.
+    return {**os.environ, "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1", **extra}
 
 
-def build(project: Path) -> subprocess.CompletedProcess[str]:
+def build(project: Path, **env: str) -> subprocess.CompletedProcess[str]:
     """`mkdocs build --strict` as `make site` runs it, with output (stdout and stderr) in .stdout."""
     # Never --quiet: it hides warnings from --strict, so a broken link would pass.
-    return run_in(project, [str(VENV_BIN / "mkdocs"), "build", "--strict", "-d", str(project / "site")])
+    return run_in(project, [str(VENV_BIN / "mkdocs"), "build", "--strict", "-d", str(project / "site")], env=env)
 
 
-def run_in(project: Path, command: list[str], timeout: int = 600) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(command, cwd=project, env=project_env(project), stdout=subprocess.PIPE,
+def run_in(project: Path, command: list[str], timeout: int = 600, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(command, cwd=project, env=project_env(project, **(env or {})), stdout=subprocess.PIPE,
                           stderr=subprocess.STDOUT, text=True, timeout=timeout)

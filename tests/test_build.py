@@ -194,3 +194,11 @@ def test_unexpected_file_types_in_docs_fail(project, name):
     result = build(project)
     assert result.returncode != 0
     assert f"docs/workload/{name}: files of this type may not be in docs/ (allowed: .gif, .jpeg, .jpg, .md, .png, .svg, .webp)." in result.stdout
+
+
+def test_a_page_past_its_review_date_within_the_grace_period_warns_but_builds(project):
+    add_page(project, "Fine text.", front_matter_change=("last_reviewed: 2026-11-22\nreview_due: 2027-11-22",
+                                                        "last_reviewed: 2025-11-20\nreview_due: 2026-11-20"))
+    result = build(project, REVIEW_DATE="2026-11-29")  # 9 days after review_due; the grace is 30 days
+    assert result.returncode == 0, result.stdout
+    assert "WARNING -  review due: docs/workload/test-page.md was due for review on 2026-11-20" in result.stdout

@@ -1,8 +1,9 @@
 """Tests for accessibility/gate.py: run the real gate (pa11y-ci, Chromium) on small fixture sites.
 
 Each fixture site is run once per module and shared between tests, so the suite needs about
-six gate runs. The tests skip, with the reason, when Chromium, Node or the gate's node_modules
-are missing; set CHROME_PATH, NODE_BIN or GATE_NODE_MODULES to point at other copies.
+ten full gate runs and a few short ones (one changed page, or everything from the cache). The
+tests skip, with the reason, when Chromium, Node or the gate's node_modules are missing; set
+CHROME_PATH, NODE_BIN or GATE_NODE_MODULES to point at other copies.
 """
 
 from __future__ import annotations
@@ -52,8 +53,8 @@ class GateRun:
         return [line for line in self.output.splitlines() if f"({page}):" in line]
 
 
-def run_gate(site: Path, reports: Path, *extra: str, env: dict[str, str] | None = None) -> GateRun:
-    command = [sys.executable, str(GATE), "--site", str(site), "--reports", str(reports), "--chrome", CHROME,
+def run_gate(site: Path, reports: Path, *extra: str, env: dict[str, str] | None = None, gate: Path = GATE) -> GateRun:
+    command = [sys.executable, str(gate), "--site", str(site), "--reports", str(reports), "--chrome", CHROME,
                "--node", NODE, "--node-modules", str(NODE_MODULES), *extra]
     done = subprocess.run(command, capture_output=True, text=True, timeout=600, cwd=ROOT,
                           env=dict(os.environ, **(env or {})))
@@ -116,7 +117,8 @@ def test_json_report_is_machine_readable_and_deterministic(clean_run: GateRun) -
     assert report["standard"] == "WCAG2AA"
     assert report["runners"] == ["axe", "htmlcs", "wcag22"]
     assert report["tools"]["pa11y-ci"] and report["tools"]["axe-core"]
-    assert report["summary"] == {"pages_found": 4, "pages_tested": 4, "issues": 0, "ignored": 0}
+    assert report["summary"] == {"pages_found": 4, "pages_tested": 4, "pages_from_cache": 0, "issues": 0, "ignored": 0}
+    assert not any(page["from_cache"] for page in report["pages"]), "no --cache: a clean run"
     text = (clean_run.reports_dir / "accessibility.json").read_text(encoding="utf-8")
     assert not re.search(r"20\d\d-\d\d-\d\dT(?!00:00:00Z)", text), "no timestamps other than generated_for"
 
@@ -292,3 +294,241 @@ def test_source_map_accepts_a_flat_map_or_the_build_page_list(tmp_path: Path, co
     path.write_text(json.dumps(content), encoding="utf-8")
     assert load_gate_module().load_source_map(path) == {
         "retention/standard-5-supervision/index.html": "docs/retention/standard-5-supervision.md"}
+
+
+# ---- the cache: unchanged pages are not tested again ----------------------------------------------
+
+CACHE_SITE = FIXTURES / "site-cache"  # index.html and guide.html share a stylesheet; no-alt.html has an issue.
+NO_IGNORES = FIXTURES / "ignores" / "none.yml"
+NO_ALT_IGNORES = FIXTURES / "ignores" / "no-alt.yml"
+CACHE_SOURCES = {"no-alt.html": "docs/no-alt.md"}
+
+
+@dataclass
+class CacheRuns:
+    site: Path
+    cache: Path
+    clean: GateRun  # --no-cache: every page tested, nothing written
+    clean_wrote_cache: bool
+    first: GateRun  # an empty cache: every page tested, then stored
+    cached: GateRun  # nothing changed: every page from the cache
+    cached_ignored: GateRun  # the same with the issue ignored
+
+
+def cache_gate(site: Path, reports: Path, cache: Path, *extra: str, ignores: Path = NO_IGNORES,
+               gate: Path = GATE) -> GateRun:
+    source_map = reports.parent / f"{reports.name}-source-map.json"
+    reports.parent.mkdir(parents=True, exist_ok=True)
+    source_map.write_text(json.dumps(CACHE_SOURCES), encoding="utf-8")
+    return run_gate(site, reports, "--cache", str(cache), "--ignores", str(ignores), "--source-map", str(source_map),
+                    "--today", "2026-01-01", *extra, env={"SOURCE_DATE_EPOCH": "1767225600"}, gate=gate)
+
+
+@pytest.fixture(scope="module")
+def cache_runs(tmp_path_factory: pytest.TempPathFactory) -> CacheRuns:
+    work = tmp_path_factory.mktemp("cache")
+    site, cache = work / "site", work / "cache"
+    shutil.copytree(CACHE_SITE, site)
+    clean = cache_gate(site, work / "clean", cache, "--no-cache")
+    clean_wrote_cache = cache.exists()
+    first = cache_gate(site, work / "first", cache)
+    cached = cache_gate(site, work / "cached", cache)
+    cached_ignored = cache_gate(site, work / "cached-ignored", cache, ignores=NO_ALT_IGNORES)
+    return CacheRuns(site, cache, clean, clean_wrote_cache, first, cached, cached_ignored)
+
+
+def copy_of(runs: CacheRuns, tmp_path: Path) -> tuple[Path, Path]:
+    """A site and a warm cache of its own, for a test that changes something."""
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    shutil.copytree(runs.site, site)
+    shutil.copytree(runs.cache, cache)
+    return site, cache
+
+
+def tested_by_pa11y(run: GateRun) -> list[str]:
+    """The pages that went to pa11y-ci rather than coming from the cache."""
+    assert run.report is not None, run.output
+    return [page["url"] for page in run.report["pages"] if page["tested"] and not page["from_cache"]]
+
+
+def without_cache_markers(report: dict[str, Any]) -> dict[str, Any]:
+    report = json.loads(json.dumps(report))
+    del report["summary"]["pages_from_cache"]
+    for page in report["pages"]:
+        del page["from_cache"]
+    return report
+
+
+def html_without_cache_markers(run: GateRun) -> str:
+    text = (run.reports_dir / "accessibility.html").read_text(encoding="utf-8")
+    text = re.sub(r'<tr><th scope="row">Pages whose result came from the cache</th><td>\d+</td></tr>', "", text)
+    return re.sub(r"<td>(yes|no)</td></tr>", "</tr>", text)
+
+
+@needs_browser
+def test_clean_run_ignores_the_cache(cache_runs: CacheRuns) -> None:
+    run = cache_runs.clean
+    assert run.returncode == 1, run.output  # no-alt.html has an issue and nothing ignores it.
+    assert tested_by_pa11y(run) == ["guide.html", "index.html", "no-alt.html"]
+    assert run.report is not None and run.report["summary"]["pages_from_cache"] == 0
+    assert not cache_runs.clean_wrote_cache, "--no-cache must not write the cache either"
+
+
+@needs_browser
+def test_second_run_with_cache_tests_no_page_and_passes(cache_runs: CacheRuns) -> None:
+    assert tested_by_pa11y(cache_runs.first) == ["guide.html", "index.html", "no-alt.html"]
+    run = cache_runs.cached_ignored
+    assert run.returncode == 0, run.output
+    assert "testing 0 pages with pa11y-ci" in run.output
+    assert "accessibility gate: 3 pages tested, 0 issues, 2 ignored; 3 from the cache" in run.output
+    assert run.report is not None
+    assert run.report["summary"]["pages_from_cache"] == 3
+    assert all(page["from_cache"] for page in run.report["pages"])
+
+
+@needs_browser
+def test_issue_on_a_cached_page_still_fails_the_gate(cache_runs: CacheRuns) -> None:
+    run = cache_runs.cached
+    assert "testing 0 pages with pa11y-ci" in run.output
+    assert run.returncode == 1, run.output
+    assert ("axe", "image-alt") in issue_codes(run, "no-alt.html")
+    assert run.lines_for("no-alt.html")[0].startswith("docs/no-alt.md (no-alt.html): [")
+
+
+@needs_browser
+def test_cached_and_clean_runs_give_the_same_reports(cache_runs: CacheRuns) -> None:
+    clean, cached = cache_runs.clean, cache_runs.cached
+    assert clean.report is not None and cached.report is not None
+    assert cached.report["summary"]["pages_from_cache"] == 3
+    assert without_cache_markers(cached.report) == without_cache_markers(clean.report)
+    assert html_without_cache_markers(cached) == html_without_cache_markers(clean)
+    issue_lines = [line for line in clean.output.splitlines() if line.startswith(("docs/", "FAILED", "warning"))]
+    assert issue_lines and issue_lines == [line for line in cached.output.splitlines()
+                                           if line.startswith(("docs/", "FAILED", "warning"))]
+
+
+@needs_browser
+def test_changing_one_page_retests_only_that_page(cache_runs: CacheRuns, tmp_path: Path) -> None:
+    site, cache = copy_of(cache_runs, tmp_path)
+    page = site / "guide.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("A clean page", "A changed clean page"), encoding="utf-8")
+    run = cache_gate(site, tmp_path / "reports", cache, ignores=NO_ALT_IGNORES)
+    assert run.returncode == 0, run.output
+    assert tested_by_pa11y(run) == ["guide.html"]
+    assert "testing 1 pages with pa11y-ci" in run.output
+
+
+@needs_browser
+@pytest.mark.parametrize(("asset", "pages"), [
+    ("assets/site.css", ["guide.html", "index.html"]),  # The stylesheet that two pages load.
+    ("assets/pixel.gif", ["no-alt.html"]),  # An image.
+])
+def test_changing_a_shared_asset_retests_every_page_that_loads_it(cache_runs: CacheRuns, tmp_path: Path,
+                                                                  asset: str, pages: list[str]) -> None:
+    site, cache = copy_of(cache_runs, tmp_path)
+    with open(site / asset, "ab") as out:
+        out.write(b"\n/* changed */\n" if asset.endswith(".css") else b"\0")
+    run = cache_gate(site, tmp_path / "reports", cache, ignores=NO_ALT_IGNORES)
+    assert run.returncode == 0, run.output
+    assert tested_by_pa11y(run) == pages
+
+
+@needs_browser
+def test_changing_the_runner_invalidates_every_page(cache_runs: CacheRuns, tmp_path: Path) -> None:
+    # A copy of the gate, so the real runner is never touched (other tests may be running).
+    gate_dir = tmp_path / "accessibility"
+    shutil.copytree(GATE.parent, gate_dir, ignore=shutil.ignore_patterns("node_modules", "__pycache__"))
+    site, cache = copy_of(cache_runs, tmp_path)
+    unchanged = cache_gate(site, tmp_path / "unchanged", cache, ignores=NO_ALT_IGNORES, gate=gate_dir / "gate.py")
+    assert tested_by_pa11y(unchanged) == [], "the cache does not depend on where the checkout is"
+    with open(gate_dir / "runners" / "wcag22.js", "a", encoding="utf-8") as out:
+        out.write("\n// A change to the runner: every result may differ.\n")
+    run = cache_gate(site, tmp_path / "reports", cache, ignores=NO_ALT_IGNORES, gate=gate_dir / "gate.py")
+    assert run.returncode == 0, run.output
+    assert tested_by_pa11y(run) == ["guide.html", "index.html", "no-alt.html"]
+
+
+@needs_browser
+def test_corrupt_cache_entry_is_retested(cache_runs: CacheRuns, tmp_path: Path) -> None:
+    site, cache = copy_of(cache_runs, tmp_path)
+    entry = next(path for path in cache.glob("*.json")
+                 if json.loads(path.read_text(encoding="utf-8"))["page"] == "index.html")
+    entry.write_bytes(b'{"format": 1, "key": "tru')  # As if the disk filled up mid-write.
+    run = cache_gate(site, tmp_path / "reports", cache, ignores=NO_ALT_IGNORES)
+    assert run.returncode == 0, run.output
+    assert f"ignoring unreadable cache entry {entry}" in run.output
+    assert tested_by_pa11y(run) == ["index.html"]
+    assert json.loads(entry.read_text(encoding="utf-8"))["page"] == "index.html", "the entry is written again"
+
+
+@needs_browser
+def test_pages_that_failed_to_run_are_not_cached(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    first = run_gate(FIXTURES / "site-run-failures", tmp_path / "first", "--cache", str(cache))
+    second = run_gate(FIXTURES / "site-run-failures", tmp_path / "second", "--cache", str(cache))
+    assert first.returncode == second.returncode == 1
+    assert [json.loads(path.read_text(encoding="utf-8"))["page"] for path in cache.glob("*.json")] == ["index.html"]
+    # The page that broke the runner and the page that redirected away are tried again, and fail again.
+    assert tested_by_pa11y(second) == []
+    assert "testing 2 pages with pa11y-ci" in second.output
+    assert "FAILED: breaks-runner.html (breaks-runner.html): page failed to run:" in second.output
+    assert "FAILED: redirects-away.html (redirects-away.html): no result from pa11y-ci" in second.output
+    assert second.report is not None and second.report["summary"]["pages_from_cache"] == 1
+
+
+# These need no browser: what goes into a page's key, and how pages are shared between processes.
+
+
+def test_page_key_covers_the_files_the_page_loads_and_nothing_else(tmp_path: Path) -> None:
+    gate = load_gate_module()
+    site = tmp_path / "site"
+    (site / "docs" / "img").mkdir(parents=True)
+    (site / "assets").mkdir()
+    (site / "docs" / "page.html").write_text("""<!DOCTYPE html><html lang="en"><head>
+<link rel="stylesheet" href="../assets/main.css?v=2"><link rel="next" href="next.html"><link rel="canonical" href="x.html">
+<script src="../assets/app.js"></script><script src="https://example.org/remote.js"></script>
+<style>.hero { background: url('img/hero.png'); }</style></head><body>
+<a href="other.html">a link, not loaded</a><img alt="" src="img/a.png" srcset="img/a.png 1x, img/a2.png 2x">
+<div style="background-image: url(&quot;img/inline.png&quot;)"></div><img alt="" src="data:image/gif;base64,R0lG">
+<img alt="" src="/assets/root.png"><img alt="" src="img/missing.png"></body></html>""", encoding="utf-8")
+    (site / "assets" / "main.css").write_text('@import "fonts.css"; body { background: url(bg.png); }', encoding="utf-8")
+    for name in ("assets/fonts.css", "assets/bg.png", "assets/app.js", "assets/root.png", "docs/img/hero.png",
+                 "docs/img/a.png", "docs/img/a2.png", "docs/img/inline.png", "docs/next.html", "docs/other.html"):
+        (site / name).write_text(name, encoding="utf-8")
+    files = gate.page_files(site, "docs/page.html")
+    assert sorted(files) == ["assets/app.js", "assets/bg.png", "assets/fonts.css", "assets/main.css", "assets/root.png",
+                             "docs/img/a.png", "docs/img/a2.png", "docs/img/hero.png", "docs/img/inline.png",
+                             "docs/img/missing.png", "docs/page.html"]
+    assert files["docs/img/missing.png"] is None and files["assets/bg.png"] is not None
+    fingerprint = {"format": 0}
+    before = gate.page_key(site, "docs/page.html", fingerprint)
+    (site / "docs" / "other.html").write_text("changed", encoding="utf-8")
+    gate.file_digest.cache_clear()
+    assert gate.page_key(site, "docs/page.html", fingerprint) == before, "a linked page is not loaded"
+    (site / "assets" / "fonts.css").write_text("changed", encoding="utf-8")
+    gate.file_digest.cache_clear()
+    assert gate.page_key(site, "docs/page.html", fingerprint) != before, "a stylesheet imported by a stylesheet is"
+
+
+@pytest.mark.parametrize("entry", [
+    "not json",
+    '["a list"]',
+    '{"format": 1, "key": "OTHER", "page": "index.html", "results": []}',
+    '{"format": 1, "key": "KEY", "page": "other.html", "results": []}',
+    '{"format": 0, "key": "KEY", "page": "index.html", "results": []}',
+    '{"format": 1, "key": "KEY", "page": "index.html", "results": [{"message": "an error, not an issue"}]}',
+])
+def test_untrustworthy_cache_entries_are_not_used(tmp_path: Path, entry: str) -> None:
+    gate = load_gate_module()
+    (tmp_path / "KEY.json").write_text(entry, encoding="utf-8")
+    assert gate.read_cached(tmp_path, "KEY", "index.html") is None
+    gate.write_cached(tmp_path, "KEY", "index.html", [])
+    assert gate.read_cached(tmp_path, "KEY", "index.html") == []
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["KEY.json"], "no temporary file is left behind"
+
+
+def test_pages_are_split_into_shares_of_similar_size(tmp_path: Path) -> None:
+    for name, size in (("print.html", 900), ("a.html", 300), ("b.html", 300), ("c.html", 200), ("d.html", 100)):
+        (tmp_path / name).write_bytes(b"x" * size)
+    shares = load_gate_module().split_pages(["a.html", "b.html", "c.html", "d.html", "print.html"], tmp_path, 2)
+    assert shares == [["print.html"], ["a.html", "b.html", "c.html", "d.html"]]

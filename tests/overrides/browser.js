@@ -1,0 +1,39 @@
+// Drives the gate's own Chromium (via Puppeteer from .venv/gate/node_modules, given as GATE_NODE_MODULES:
+// the nodeenv node shim resets NODE_PATH)
+// to check what only a browser can: reflow at a given width, and search from the file system.
+//   node browser.js reflow WIDTH FILE...   -> {"FILE": overflowing CSS pixels, ...}
+//   node browser.js search FILE QUERY      -> {"results": N, "external": [URLs requested off the machine]}
+const puppeteer = require(require.resolve("puppeteer", { paths: [process.env.GATE_NODE_MODULES] }));
+
+async function main() {
+  const [mode, ...args] = process.argv.slice(2);
+  const launchArgs = ["--disable-gpu", "--no-first-run", "--disable-background-networking"];
+  if (process.getuid && process.getuid() === 0) launchArgs.push("--no-sandbox");
+  const browser = await puppeteer.launch({ executablePath: process.env.CHROME_PATH, args: launchArgs });
+  try {
+    const page = await browser.newPage();
+    if (mode === "reflow") {
+      const [width, ...files] = args;
+      await page.setViewport({ width: Number(width), height: 800 });
+      const result = {};
+      for (const file of files) {
+        await page.goto("file://" + file, { waitUntil: "load" });
+        result[file] = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      }
+      console.log(JSON.stringify(result));
+    } else if (mode === "search") {
+      const [file, query] = args;
+      const external = [];
+      page.on("request", (r) => { if (!/^(file|data|blob):/.test(r.url())) external.push(r.url()); });
+      await page.setViewport({ width: 1280, height: 900 });
+      await page.goto("file://" + file, { waitUntil: "load" });
+      await page.type(".md-search__input", query);
+      await page.waitForSelector(".md-search-result__item", { timeout: 15000 }).catch(() => {});
+      const results = await page.$$eval(".md-search-result__item", (items) => items.length);
+      console.log(JSON.stringify({ results, external }));
+    }
+  } finally {
+    await browser.close();
+  }
+}
+main().catch((error) => { console.error(error); process.exit(1); });
