@@ -27,6 +27,9 @@ from checks import abbreviations, content, print_page, readability, review
 from checks.sandbox import install_sandbox, register_error_formats
 from macros.data import load_site_data
 from macros.facts import long_date
+from macros.links import STRANDS
+
+PRINTED_STRANDS = ("retention", "agency", "workload")  # each gets print-<strand>.html
 from macros.pages import PageInfo, load_page_index
 
 # Its own logger, outside "mkdocs.*": strict mode turns every mkdocs warning into a failure,
@@ -114,7 +117,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def on_post_build(config: MkDocsConfig) -> None:
     """Finish the print page; record every page's source, output and review dates for the gate and bundle."""
     # Hooks run after plugins, so mkdocs-print-site has already written its page.
-    print_page.remove_ignored_content(Path(config.site_dir) / "print_page.html")
+    whole = Path(config.site_dir) / "print_page.html"
+    print_page.remove_ignored_content(whole)
+    page_html = {page.id.replace("/", "-"): page.html_path for page in _state["pages"].values()}
+    for strand in PRINTED_STRANDS:
+        print_page.write_strand_print_page(whole, strand, STRANDS[strand], page_html)
     build_dir = _state["root"] / "build"
     build_dir.mkdir(exist_ok=True)
     pages = [

@@ -26,3 +26,46 @@ def remove_ignored_content(print_page: Path) -> int:
     if removed:
         print_page.write_text(str(soup), encoding="utf-8")
     return len(removed)
+
+
+def _page_for_anchor(anchor: str, page_html: dict[str, str]) -> str | None:
+    """The web page an anchor on the print page belongs to: print-site prefixes ids with the page id."""
+    matches = [key for key in page_html if anchor == key or anchor.startswith(key + "-")]
+    if not matches:
+        return None
+    key = max(matches, key=len)
+    heading = anchor[len(key) + 1:]
+    return page_html[key] + (f"#{heading}" if heading else "")
+
+
+def write_strand_print_page(print_page: Path, strand: str, label: str, page_html: dict[str, str]) -> Path | None:
+    """print-<strand>.html: the print page with only this strand's section, for printing one strand.
+
+    `page_html` maps print-site's section ids (page id with "/" as "-") to each page's HTML path.
+    Links to pages of other strands become links to their web pages, so none points nowhere.
+    """
+    soup = BeautifulSoup(print_page.read_text(encoding="utf-8"), "html.parser")
+    root = soup.select_one("#print-site-page")
+    if root is None or root.select_one(f"section#{strand}-index") is None:
+        return None
+    for section in root.find_all("section", recursive=False):
+        if section.get("id") and not section.select_one(f"section#{strand}-index"):
+            section.decompose()  # other strands and pages; the contents list (no id) stays and rebuilds itself
+    kept = {element["id"] for element in soup.find_all(id=True)}
+    for link in soup.select('a[href^="#"]'):
+        if link.decomposed:  # inside a contents entry removed just before
+            continue
+        anchor = link["href"][1:]
+        if not anchor or anchor in kept:
+            continue
+        entry = link.find_parent("li")
+        if entry is not None and link.find_parent(class_="md-nav--secondary") is not None:
+            entry.decompose()  # the sidebar's contents list: keep only this strand's entries
+        elif target := _page_for_anchor(anchor, page_html):
+            link["href"] = target
+    title = f"{label}, for printing"
+    if soup.title:
+        soup.title.string = soup.title.string.replace(soup.title.string.split(" - ")[0], title, 1)
+    target = print_page.with_name(f"print-{strand}.html")
+    target.write_text(str(soup), encoding="utf-8")
+    return target

@@ -136,3 +136,14 @@ def test_the_print_page_holds_every_resource_and_no_author_guide(site):
             assert f'id="{page_id}"' not in html
         else:
             assert f'id="{page_id}"' in html, page_id
+
+
+@pytest.mark.parametrize(("strand", "other"), [("retention", "agency"), ("agency", "workload"), ("workload", "retention")])
+def test_each_strand_has_its_own_print_view_with_no_dead_links(site, strand, other):
+    html = (site / f"print-{strand}.html").read_text(encoding="utf-8")
+    assert f'id="{strand}-index"' in html and f'id="{other}-index"' not in html
+    ids = set(re.findall(r'\bid="([^"]+)"', html))
+    dead = [anchor for anchor in re.findall(r'href="#([^"]+)"', html) if anchor not in ids]
+    assert dead == []
+    overview = (site / strand / "index.html").read_text(encoding="utf-8")
+    assert f'<a href="../print-{strand}.html">Print every page in this section</a>' in overview
