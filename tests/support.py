@@ -41,3 +41,26 @@ def build(project: Path, **env: str) -> subprocess.CompletedProcess[str]:
 def run_in(project: Path, command: list[str], timeout: int = 600, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(command, cwd=project, env=project_env(project, **(env or {})), stdout=subprocess.PIPE,
                           stderr=subprocess.STDOUT, text=True, timeout=timeout)
+
+
+# The front matter of a page a test adds to the project: valid, so only the fault a test adds fails.
+TEST_FRONT_MATTER = """\
+---
+title: A test page
+description: A page added by a test to check what the build does with bad input.
+strand: workload
+kind: guide
+audience: [team-managers]
+last_reviewed: 2026-11-22
+review_due: 2027-11-22
+sources:
+  - {title: A source, publisher: DfE, url: "https://example.org/source"}
+---
+"""
+
+
+def add_to_nav(project: Path, page: str) -> None:
+    """List a page (path under docs/) in the project's navigation, after the last workload page."""
+    config = project / "mkdocs.yml"
+    anchor = "      - workload/workload-drivers-audit.md\n"
+    config.write_text(config.read_text().replace(anchor, f"{anchor}      - {page}\n"))

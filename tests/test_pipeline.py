@@ -9,21 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import VENV_BIN, copy_project, run_in
+from tests.support import TEST_FRONT_MATTER, VENV_BIN, add_to_nav, copy_project, run_in
 
-INACCESSIBLE_PAGE = """\
----
-title: A page with barriers
-description: A page added by a test, with barriers the accessibility gate must find.
-strand: workload
-kind: guide
-audience: [team-managers]
-last_reviewed: 2026-11-22
-review_due: 2027-11-22
-sources:
-  - {title: A source, publisher: DfE, url: "https://example.org/source"}
----
-
+INACCESSIBLE_PAGE = TEST_FRONT_MATTER + """
 This page has enough words to count as a page, and two barriers that only a browser can find:
 text that is too pale to read, and a form field with no label.
 
@@ -67,9 +55,7 @@ def test_make_bundle_passes_the_gate_and_writes_the_bundle(real_bundle):
 def test_an_inaccessible_page_fails_make_bundle_naming_page_and_rule_and_no_bundle_is_written(tmp_path):
     project = copy_project(tmp_path / "project")
     (project / "docs" / "workload" / "barriers.md").write_text(INACCESSIBLE_PAGE, encoding="utf-8")
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text().replace(
-        "      - workload/workload-drivers-audit.md\n", "      - workload/workload-drivers-audit.md\n      - workload/barriers.md\n"))
+    add_to_nav(project, "workload/barriers.md")
     output = make_bundle(project)
     assert not output.startswith("exit 0")
     assert "docs/workload/barriers.md (workload/barriers.html): [axe color-contrast]" in output
