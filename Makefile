@@ -19,6 +19,9 @@ export NO_MKDOCS_2_WARNING := 1
 # The project's own packages (macros, checks, handover) are used from this checkout, never installed,
 # so a copy of the project (as the tests make) can never change what another copy runs.
 export PYTHONPATH := $(CURDIR)
+# Builds of the same commit are byte for byte the same: MkDocs dates the gzipped sitemap with this,
+# and the bundle dates its zip entries with it.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 315532800)
 
 PYTHON_READY := $(VENV)/.installed-python
 NODE_READY := $(VENV)/.installed-node

@@ -78,6 +78,17 @@ def test_the_handover_notes_list_changes_since_the_previous_manifest(built, tmp_
     assert "### Removed (1)\n\n- A retired page (`site/retired.html`)" in notes
 
 
+def test_two_builds_of_the_same_sources_give_the_same_bundle(built, tmp_path, monkeypatch):
+    epoch = "1767225600"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    again = copy_project(tmp_path / "again")
+    assert build(again, SOURCE_DATE_EPOCH=epoch).returncode == 0
+    assert build(built, SOURCE_DATE_EPOCH=epoch).returncode == 0
+    write_gate_report(built, passed=True)
+    write_gate_report(again, passed=True)
+    assert bundle(built, "dist-one").read_bytes() == bundle(again, "dist-two").read_bytes()
+
+
 def test_no_bundle_when_the_gate_failed(built, tmp_path):
     write_gate_report(built, passed=False)
     try:
