@@ -28,7 +28,7 @@ NODE_READY := $(VENV)/.installed-node
 GATE_READY := $(VENV)/gate/.installed
 CHROME_FILE := $(VENV)/chrome-path
 
-.PHONY: help install chrome site gate bundle test serve clean clean-dist benchmark
+.PHONY: help install chrome site pdfs gate bundle test serve clean clean-dist benchmark
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -57,7 +57,10 @@ chrome: $(PYTHON_READY)
 site: $(PYTHON_READY) ## Build the site strictly into site/ (any warning fails)
 	$(BIN)/mkdocs build --strict --clean
 
-gate: install site ## Check every built page for accessibility; reports in build/reports/
+pdfs: install site ## Print each resource to a tagged PDF in site/pdf/ and show its link and size on the page
+	$(PY) pdfs/make_pdfs.py --site site --pages build/pages.json --chrome "$$(cat $(CHROME_FILE))" --jobs 2
+
+gate: install pdfs ## Check every built page for accessibility; reports in build/reports/
 	$(PY) accessibility/gate.py --site site --reports build/reports --source-map build/pages.json \
 		--chrome "$$(cat $(CHROME_FILE))" --node $(BIN)/node --node-modules $(VENV)/gate/node_modules --concurrency 2
 

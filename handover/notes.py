@@ -99,6 +99,7 @@ def handover_notes(manifest: dict[str, Any], report: dict[str, Any], build_info:
         "| Path | What it is |",
         "|---|---|",
         "| `site/` | The whole website as static HTML. It passed the accessibility gate before this bundle was written. |",
+        "| `site/pdf/` | Each resource as a tagged PDF with its title and language set, linked from its page. HTML is the main format. |",
         "| `govspeak/` | Each resource page in Govspeak, ready to paste into Whitehall publisher; `govspeak/index.md` lists them. |",
         "| `manifest.json` | Every page: its path, source file, title, SHA-256 and review dates, and `site_sha256` for the whole site. |",
         "| `build-info.json` | The commit and the versions of every tool used. |",

@@ -26,10 +26,12 @@ from tests.support import build, copy_project
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "pdfs" / "make_pdfs.py"
 FIXTURES = ROOT / "tests" / "fixtures" / "pdfs"
-CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+_RECORDED = ROOT / ".venv" / "chrome-path"  # written by make install
+CHROME = os.environ.get("CHROME_PATH") or (_RECORDED.read_text().strip() if _RECORDED.exists() else "/usr/bin/chromium")
 A4 = (595, 842)  # points, rounded
 
-needs_chrome = pytest.mark.skipif(not os.access(CHROME, os.X_OK), reason=f"Chromium not found at {CHROME} (set CHROME_PATH)")
+needs_chrome = pytest.mark.skipif(not os.access(CHROME, os.X_OK),
+                                  reason=f"Chromium not found at {CHROME} (set CHROME_PATH)")
 
 PLACEHOLDER = ('<p class="app-alternative-format" data-app-pdf="pdf/guides/{name}.pdf" hidden>This page is also '
                'available as a <a href="../pdf/guides/{name}.pdf">PDF<span class="app-alternative-format__size">'
@@ -49,16 +51,17 @@ class Run:
 
 def fixture_site(target: Path, extra_pages: Sequence[dict[str, str]] = ()) -> tuple[Path, Path]:
     """A copy of the fixture site to print into, and its pages.json with any extra pages added."""
-    shutil.copytree(FIXTURES / "site", target / "site")
+    shutil.copytree(FIXTURES / "built-site", target / "site")
     pages = json.loads((FIXTURES / "pages.json").read_text(encoding="utf-8"))
     pages["pages"] += list(extra_pages)
     (target / "pages.json").write_text(json.dumps(pages), encoding="utf-8")
     return target / "site", target / "pages.json"
 
 
-def run(site: Path, pages: Path, *extra: str) -> Run:
+def run(site: Path, pages: Path, *extra: str, env: dict[str, str] | None = None) -> Run:
     done = subprocess.run([sys.executable, str(SCRIPT), "--site", str(site), "--pages", str(pages),
-                           "--chrome", CHROME, *extra], capture_output=True, text=True, timeout=300, cwd=ROOT)
+                           "--chrome", CHROME, *extra], capture_output=True, text=True, timeout=300, cwd=ROOT,
+                          env={**os.environ, **(env or {})})
     return Run(done.returncode, done.stdout, done.stderr, site)
 
 
@@ -130,19 +133,20 @@ def test_links_into_the_site_are_relative_and_pdf2_roles_are_mapped(printed: Run
 @needs_chrome
 @pytest.mark.parametrize("name", ["first", "second"])
 def test_the_placeholder_is_shown_with_the_size_and_nothing_else_changes(printed: Run, name: str) -> None:
-    original = (FIXTURES / "site" / "guides" / f"{name}.html").read_text(encoding="utf-8")
+    original = (FIXTURES / "built-site" / "guides" / f"{name}.html").read_text(encoding="utf-8")
     size = format_size((printed.site / "pdf" / "guides" / f"{name}.pdf").stat().st_size)
     assert size.endswith(" KB") and size[:-3].isdigit()
     placeholder = PLACEHOLDER.format(name=name)
     shown = placeholder.replace(" hidden>", ">", 1).replace("__size\"></span>", f"__size\">, {size}</span>")
     assert placeholder in original
-    assert (printed.site / "guides" / f"{name}.html").read_text(encoding="utf-8") == original.replace(placeholder, shown)
+    after = (printed.site / "guides" / f"{name}.html").read_text(encoding="utf-8")
+    assert after == original.replace(placeholder, shown)
 
 
 @needs_chrome
 def test_about_and_author_pages_are_left_alone(printed: Run) -> None:
     for page in ("index.html", "authors/index.html"):
-        assert (printed.site / page).read_bytes() == (FIXTURES / "site" / page).read_bytes()
+        assert (printed.site / page).read_bytes() == (FIXTURES / "built-site" / page).read_bytes()
 
 
 # --- Failures -------------------------------------------------------------------------------------------
@@ -155,7 +159,8 @@ def test_a_page_that_cannot_be_printed_fails_with_its_name(tmp_path: Path) -> No
     assert result.errors() == [f"make_pdfs: error: docs/guides/missing.md (guides/missing): no built page at "
                                f"{site / 'guides/missing.html'}; no PDF produced"]
     # No page offers a PDF when any failed.
-    assert (site / "guides" / "first.html").read_bytes() == (FIXTURES / "site" / "guides" / "first.html").read_bytes()
+    first = "guides/first.html"
+    assert (site / first).read_bytes() == (FIXTURES / "built-site" / first).read_bytes()
 
 
 @needs_chrome
@@ -176,7 +181,7 @@ def test_chromium_failing_to_write_is_reported_with_its_reason(tmp_path: Path) -
     (tmp_path / "page.pdf").mkdir()
     page = Page(id="guides/first", source="docs/guides/first.md", html="guides/first.html", title="First guide")
     with pytest.raises(PageError, match=r"^docs/guides/first.md \(guides/first\): no PDF produced \(Failed to write"):
-        make_pdfs.print_page(page, FIXTURES / "site", CHROME, 60, tmp_path)
+        make_pdfs.print_page(page, FIXTURES / "built-site", CHROME, 60, tmp_path)
 
 
 def test_a_missing_chromium_fails_clearly(tmp_path: Path) -> None:
@@ -185,7 +190,8 @@ def test_a_missing_chromium_fails_clearly(tmp_path: Path) -> None:
                            "--chrome", str(tmp_path / "no-chromium")], capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 1
     assert done.stderr.strip().splitlines() == [
-        f"make_pdfs: error: no Chromium or Chrome at {str(tmp_path / 'no-chromium')!r}; pass its executable with --chrome"]
+        f"make_pdfs: error: no Chromium or Chrome at {str(tmp_path / 'no-chromium')!r}; "
+        "pass its executable with --chrome"]
 
 
 # --- Repairing a PDF --------------------------------------------------------------------------------------
@@ -243,7 +249,8 @@ def test_only_the_hidden_attribute_is_removed(tag: str, shown: str) -> None:
 
 def test_links_into_the_site_become_relative_or_go_to_the_base_url(tmp_path: Path) -> None:
     site_uri = tmp_path.resolve().as_uri()
-    assert site_link(f"{site_uri}/retention/index.html#a", tmp_path, "pdf/workload/x.pdf", None) == "../../retention/index.html#a"
+    assert site_link(f"{site_uri}/retention/index.html#a", tmp_path, "pdf/workload/x.pdf", None) == \
+        "../../retention/index.html#a"
     assert site_link(f"{site_uri}/index.html", tmp_path, "pdf/index.pdf", None) == "../index.html"
     assert site_link(f"{site_uri}/a%20b.html?x=1", tmp_path, "pdf/w/x.pdf", "https://example.gov.uk/r/") == \
         "https://example.gov.uk/r/a%20b.html?x=1"
@@ -314,3 +321,13 @@ def test_the_real_theme_placeholder_is_revealed(tmp_path: Path) -> None:
     assert f'data-app-pdf="pdf/{one_resource["id"]}.pdf">' in after
     assert f'app-alternative-format__size">, {format_size(pdf.stat().st_size)}</span>' in after
     assert len(after) - len(before) == len(f", {format_size(pdf.stat().st_size)}") - len(" hidden")
+
+
+@needs_chrome
+def test_two_runs_with_the_same_source_date_give_the_same_bytes(tmp_path: Path) -> None:
+    fixed = {"SOURCE_DATE_EPOCH": "1767225600"}
+    first, second = (run(*fixture_site(tmp_path / name), "--jobs", "2", env=fixed) for name in ("one", "two"))
+    assert first.returncode == second.returncode == 0, first.stderr + second.stderr
+    pdfs = sorted(p.relative_to(first.site) for p in (first.site / "pdf").rglob("*.pdf"))
+    assert pdfs and all((first.site / p).read_bytes() == (second.site / p).read_bytes() for p in pdfs)
+    assert PdfReader(first.site / pdfs[0]).metadata["/CreationDate"] == "D:20260101000000+00'00'"
