@@ -1,5 +1,8 @@
 """MkDocs hooks: check every page before and after it is rendered, and record what was built.
 
+In the order MkDocs calls them: on_config, on_files, on_page_markdown, on_page_content, on_env
+(all pages rendered, none written yet), on_post_build.
+
 Registered in mkdocs.yml under `hooks:`. MkDocs runs hooks after the plugins, so the macros
 plugin has already created its Jinja environment when `on_config` swaps in the sandbox.
 Every problem raises a PluginError naming the file (and line where known): MkDocs then stops
@@ -12,10 +15,9 @@ import json
 import logging
 import os
 from datetime import date
+from html import escape
 from pathlib import Path
 from typing import Any
-
-from html import escape
 
 from bs4 import BeautifulSoup
 from mkdocs.config.defaults import MkDocsConfig
@@ -28,9 +30,9 @@ from checks.sandbox import install_sandbox, register_error_formats
 from macros.data import load_site_data
 from macros.facts import long_date
 from macros.links import STRANDS
+from macros.pages import PageInfo, load_page_index
 
 PRINTED_STRANDS = ("retention", "agency", "workload")  # each gets print-<strand>.html
-from macros.pages import PageInfo, load_page_index
 
 # Its own logger, outside "mkdocs.*": strict mode turns every mkdocs warning into a failure,
 # and a page coming up for review should be reported, not fail the build.
@@ -55,17 +57,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _state["glossary"] = load_site_data(root).glossary
     _state["pages"] = load_page_index(Path(config.docs_dir), root)
     return config
-
-
-def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
-    # MkDocs calls this after every page is rendered and before any is written: the place to
-    # check what needs all pages at once.
-    orphans = content.orphan_images(_state.get("images", set()), _state.get("images_used", set()))
-    if orphans:
-        raise PluginError("\n".join(orphans))
-    # Review dates in the theme read "22 November 2026", as on GOV.UK.
-    env.filters["app_long_date"] = long_date
-    return env
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -112,6 +103,17 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     abbreviations.expand_first_use(soup, _state["glossary"])
     _state.setdefault("grades", {})[info.src] = readability.grade(readability.prose_of(soup))
     return str(soup)
+
+
+def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    # MkDocs calls this after every page is rendered and before any is written: the place to
+    # check what needs all pages at once.
+    orphans = content.orphan_images(_state.get("images", set()), _state.get("images_used", set()))
+    if orphans:
+        raise PluginError("\n".join(orphans))
+    # Review dates in the theme read "22 November 2026", as on GOV.UK.
+    env.filters["app_long_date"] = long_date
+    return env
 
 
 def on_post_build(config: MkDocsConfig) -> None:
