@@ -60,9 +60,14 @@ site: $(PYTHON_READY) ## Build the site strictly into site/ (any warning fails)
 pdfs: install site ## Print each resource to a tagged PDF in site/pdf/ and show its link and size on the page
 	$(PY) pdfs/make_pdfs.py --site site --pages build/pages.json --chrome "$$(cat $(CHROME_FILE))" --jobs 2
 
-gate: install pdfs ## Check every built page for accessibility; reports in build/reports/
+# make gate reuses the results of unchanged pages (build/gate-cache); the release bundle never does.
+GATE_CACHE ?= --cache build/gate-cache
+bundle: GATE_CACHE = --no-cache
+
+gate: install pdfs ## Check every built page for accessibility (unchanged pages from cache); reports in build/reports/
 	$(PY) accessibility/gate.py --site site --reports build/reports --source-map build/pages.json \
-		--chrome "$$(cat $(CHROME_FILE))" --node $(BIN)/node --node-modules $(VENV)/gate/node_modules --concurrency 2
+		--chrome "$$(cat $(CHROME_FILE))" --node $(BIN)/node --node-modules $(VENV)/gate/node_modules --concurrency 2 \
+		$(GATE_CACHE)
 
 # The last bundle's manifest is kept, so the next HANDOVER.md lists what changed since it.
 # To compare with the bundle you last sent instead: make bundle PREVIOUS_MANIFEST=path/to/manifest.json

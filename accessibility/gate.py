@@ -3,7 +3,8 @@
 
     python accessibility/gate.py --site site --reports reports --chrome /usr/bin/chromium \
         --node /usr/bin/node --node-modules .venv/gate/node_modules \
-        [--source-map site-source-map.json] [--ignores accessibility/ignores.yml] [--today YYYY-MM-DD]
+        [--source-map site-source-map.json] [--ignores accessibility/ignores.yml] [--today YYYY-MM-DD] \
+        [--cache build/gate-cache | --no-cache]
 
 Exit status: 0 when clean, 1 on any issue or failure (see README.md next to this file).
 Standard library and PyYAML only, so it runs in the project's virtual environment.
@@ -14,6 +15,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import fnmatch
+import functools
+import hashlib
 import html
 import json
 import os
@@ -24,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 import urllib.parse
 from dataclasses import dataclass, field
 from functools import partial
@@ -43,6 +47,30 @@ IGNORE_KEYS = {"rule", "selector", "pages", "reason", "review_by"}
 BASE_TIMEOUT_MS = 60_000
 # Big pages (the print page) take far longer: axe needed about 100 s for a 2.2 MB print page.
 TIMEOUT_MS_PER_KB = 150
+# Two pages at once in one Chromium: 1.4 times as fast as one on 2 cores, and as fast as two
+# pa11y-ci processes side by side (README.md, "Speed"). One core gets one.
+DEFAULT_CONCURRENCY = min(2, os.cpu_count() or 1)
+
+# Bump when a cache entry's shape or what its key covers changes: old entries then never match.
+CACHE_FORMAT = 1
+# Entries are only ever added (a changed page gets a new key): drop those unused for this long.
+CACHE_MAX_AGE_S = 30 * 24 * 3600
+# Elements and attributes through which a page loads a file that can change its result. Links to
+# other pages (<a href>, <link rel="next">) are left out: the page does not render them.
+ASSET_ATTRIBUTES = {
+    "script": ("src",), "img": ("src", "srcset"), "source": ("src", "srcset"), "video": ("src", "poster"),
+    "audio": ("src",), "track": ("src",), "iframe": ("src",), "frame": ("src",), "embed": ("src",),
+    "object": ("data",), "input": ("src",), "image": ("href", "xlink:href"), "use": ("href", "xlink:href"),
+    "link": ("href",), "base": ("href",),
+}
+LOADED_LINK_RELS = {"stylesheet", "preload", "modulepreload", "icon"}
+# Regular expressions rather than html.parser: ten times faster on big pages. A false match (a tag
+# inside a script string or a comment) only adds a file to the key, so it can never reuse a stale result.
+ASSET_TAG_RE = re.compile(r"<(%s)\b((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>" % "|".join(ASSET_ATTRIBUTES), re.IGNORECASE)
+ATTRIBUTE_RE = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?""")
+# url(...) and @import in stylesheets, <style> blocks and style attributes alike.
+CSS_URL_RE = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)"'\s]+))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')""",
+                        re.IGNORECASE)
 
 
 class GateError(Exception):
@@ -79,6 +107,8 @@ class PageResult:
     ignored: list[dict[str, Any]] = field(default_factory=list)
     error: str | None = None
     tested: bool = False
+    from_cache: bool = False
+    raw: list[dict[str, Any]] = field(default_factory=list, repr=False)  # pa11y's issues, as cached
 
 
 # ---- inputs -------------------------------------------------------------------------------------
@@ -95,8 +125,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--ignores", type=Path, help=f"ignores file (default {DEFAULT_IGNORES.name} next to gate.py)")
     parser.add_argument("--today", type=dt.date.fromisoformat, help="date for ignore expiry (default: today)")
     parser.add_argument("--generated-for", help="label for the report (default: SOURCE_DATE_EPOCH as a UTC time)")
-    parser.add_argument("--concurrency", type=int, default=1, choices=(1, 2, 3, 4),
-                        help="pages tested at once, each in its own browser context (default 1)")
+    parser.add_argument("--concurrency", type=int, default=DEFAULT_CONCURRENCY, choices=(1, 2, 3, 4),
+                        help=f"pages tested at once, each in its own browser context (default {DEFAULT_CONCURRENCY}: "
+                             "2, or 1 on a one-core machine)")
+    parser.add_argument("--cache", type=Path, metavar="DIR",
+                        help="reuse the results of unchanged pages from DIR and store new ones there (default: no cache)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="a clean run: test every page, neither reading nor writing --cache (for release bundles)")
     parser.add_argument("--timeout", type=int, default=BASE_TIMEOUT_MS, help="per-page timeout in ms, before size allowance")
     parser.add_argument("--serve", action="store_true",
                         help="test pages over http://127.0.0.1 instead of file:// (404.html and the print page "
@@ -290,12 +325,19 @@ def pa11y_env(args: argparse.Namespace, work: Path) -> dict[str, str]:
                 XDG_CONFIG_HOME=str(work / "xdg-config"), XDG_CACHE_HOME=str(work / "xdg-cache"))
 
 
+def kill_group(process: subprocess.Popen[bytes]) -> None:
+    try:
+        os.killpg(process.pid, signal.SIGKILL)  # pa11y-ci and its Chromium together.
+    except ProcessLookupError:
+        pass  # It had finished already.
+
+
 def wait_for(process: subprocess.Popen[bytes], timeout_s: float, report_file: Path, log_file: Path) -> str | None:
     """Wait for pa11y-ci; return a failure message, or None when it produced a report."""
     try:
         returncode = process.wait(timeout=timeout_s)
     except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)  # pa11y-ci and its Chromium together.
+        kill_group(process)
         process.wait()
         return f"pa11y-ci did not finish within {timeout_s:.0f} s and was stopped"
     # pa11y-ci exits 2 when pages have issues (that is for us to judge) and 1 when it crashed.
@@ -334,8 +376,209 @@ def run_pa11y_ci(pages: list[str], site: Path, base: str,
             process = subprocess.Popen(pa11y_command(args, config_file), cwd=work, env=pa11y_env(args, work),
                                        stdout=output, stderr=subprocess.STDOUT if output else None,
                                        start_new_session=True)  # Its own process group, so a hang can be killed whole.
-            failure = wait_for(process, timeout_s, report_file, log_file)
+            try:
+                failure = wait_for(process, timeout_s, report_file, log_file)
+            except BaseException:
+                # Ctrl-C or SIGTERM: pa11y-ci has its own process group, which neither reaches, so
+                # stop it and its Chromium here rather than leave them running.
+                kill_group(process)
+                raise
         return ({}, [failure]) if failure else (read_results(report_file), [])
+
+
+# ---- the cache ----------------------------------------------------------------------------------
+# A page's result depends on its HTML, the files it loads, the runners, the pa11y config and the
+# tools. When none of those changed, pa11y's issues from an earlier run are reused as they are:
+# ignores, judging and reports then treat them exactly like a fresh result.
+
+
+@functools.lru_cache(maxsize=None)
+def file_digest(path: Path) -> str | None:
+    """sha256 of a file's bytes; None when it is missing. Memoised: every page loads the same CSS."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def resolve_local(site: Path, folder: Path, ref: str) -> Path | None:
+    """The file in the site that a URL written in `folder` loads; None if it is not a local file."""
+    # Unescaped and unquoted: a style attribute may hold url(&quot;bg.png&quot;).
+    parts = urllib.parse.urlsplit(html.unescape(ref).strip().strip("\"'").strip())
+    if parts.scheme or parts.netloc or not parts.path:
+        return None  # Another site, a data: URL, or a fragment of the page itself.
+    path = urllib.parse.unquote(parts.path)
+    # "/assets/x.css" is the site's own root when served; under file:// it loads nothing, and
+    # counting it anyway only costs a re-test.
+    target = Path(os.path.normpath(site / path.lstrip("/") if path.startswith("/") else folder / path))
+    return target if target.is_relative_to(site) else None
+
+
+def css_refs(text: str) -> list[str]:
+    return [next(group for group in match.groups() if group is not None) for match in CSS_URL_RE.finditer(text)]
+
+
+def html_refs(text: str) -> tuple[str | None, list[str]]:
+    """The page's <base href>, if any, and every URL through which it loads a file."""
+    base, refs = None, css_refs(text)  # <style> blocks and style attributes.
+    for match in ASSET_TAG_RE.finditer(text):
+        tag = match[1].lower()
+        attributes = {m[1].lower(): next((g for g in m.groups()[1:] if g is not None), "")
+                      for m in ATTRIBUTE_RE.finditer(match[2])}
+        if tag == "base":
+            base = base or attributes.get("href")
+            continue
+        if tag == "link" and not LOADED_LINK_RELS & set(attributes.get("rel", "").lower().split()):
+            continue
+        for name in ASSET_ATTRIBUTES[tag]:
+            value = attributes.get(name)
+            if value and name == "srcset":
+                refs += [candidate.split()[0] for candidate in value.split(",") if candidate.strip()]
+            elif value:
+                refs.append(value)
+    return base, refs
+
+
+@functools.lru_cache(maxsize=None)
+def local_refs(site: Path, path: Path) -> tuple[Path, ...]:
+    """The local files that an HTML page (or a frame in it) or a stylesheet loads directly."""
+    suffix = path.suffix.lower()
+    if suffix not in (".html", ".htm", ".css"):
+        return ()
+    try:
+        text = path.read_bytes().decode("utf-8", errors="replace")
+    except OSError:
+        return ()
+    folder = path.parent
+    if suffix == ".css":
+        refs = css_refs(text)
+    else:
+        base, refs = html_refs(text)
+        if base is not None:
+            target = resolve_local(site, folder, base)
+            if target is None:
+                return ()  # Everything resolves against another site.
+            folder = target if base.rstrip().endswith("/") else target.parent
+    return tuple(sorted({target for ref in refs if (target := resolve_local(site, folder, ref)) is not None}))
+
+
+def page_files(site: Path, page: str) -> dict[str, str | None]:
+    """The page and every local file it loads, followed through stylesheets and frames:
+    site-relative path -> sha256 (None for a file that is missing, so adding it changes the key)."""
+    start = site / page
+    seen, todo = {start}, [start]
+    while todo:
+        for target in local_refs(site, todo.pop()):
+            if target not in seen:
+                seen.add(target)
+                todo.append(target)
+    return {path.relative_to(site).as_posix(): file_digest(path) for path in sorted(seen)}
+
+
+def gate_fingerprint(args: argparse.Namespace, versions: dict[str, str | None]) -> dict[str, Any]:
+    """What every page's result depends on besides its own files. The ignores are left out: they
+    are applied to cached and fresh issues alike."""
+    placeholder = Path("/gate-work")  # The real temporary folder differs on every run.
+    config = pa11y_config([], args.chrome, placeholder, placeholder / "results.json", 1)
+    # The runner's source is hashed below; its absolute path would tie the cache to one checkout.
+    config["defaults"]["runners"] = [runner_name(runner) for runner in RUNNERS]
+    # Concurrency only schedules pages: reports were byte-identical at 1 and 2.
+    del config["defaults"]["concurrency"]
+    return {
+        "format": CACHE_FORMAT,
+        "runner": file_digest(WCAG22_RUNNER),
+        "pa11y_config": config,
+        "served": args.serve,  # 404.html renders differently over file:// and http://.
+        "tools": versions,
+        # Every installed Node package and version (puppeteer too), as npm recorded them.
+        "node_modules": file_digest(args.node_modules / ".package-lock.json"),
+    }
+
+
+def page_key(site: Path, page: str, fingerprint: dict[str, Any]) -> str:
+    record = {"gate": fingerprint, "page": page, "files": page_files(site, page)}
+    return hashlib.sha256(json.dumps(record, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def cache_entry(cache_dir: Path, key: str) -> Path:
+    return cache_dir / f"{key}.json"
+
+
+def read_cached(cache_dir: Path, key: str, page: str) -> list[dict[str, Any]] | None:
+    """pa11y's issues for an unchanged page, or None: not cached, or an entry that cannot be trusted."""
+    path = cache_entry(cache_dir, key)
+    try:
+        entry = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as error:
+        print(f"accessibility gate: ignoring unreadable cache entry {path} ({error}); testing {page} again")
+        return None
+    results = entry.get("results") if isinstance(entry, dict) else None
+    if not (isinstance(entry, dict) and entry.get("format") == CACHE_FORMAT and entry.get("key") == key
+            and entry.get("page") == page and isinstance(results, list)
+            and all(isinstance(item, dict) and "code" in item for item in results)):
+        print(f"accessibility gate: ignoring malformed cache entry {path}; testing {page} again")
+        return None
+    try:
+        os.utime(path)  # Marks it as used, so pruning keeps it.
+    except OSError:
+        pass
+    return results
+
+
+def read_cache(cache_dir: Path, keys: dict[str, str]) -> dict[str, list[dict[str, Any]]]:
+    """Page -> pa11y's issues, for every page with a usable entry."""
+    cached = {}
+    for page, key in keys.items():
+        results = read_cached(cache_dir, key, page)
+        if results is not None:
+            cached[page] = results
+    return cached
+
+
+def write_cached(cache_dir: Path, key: str, page: str, results: list[dict[str, Any]]) -> None:
+    # Temp file + rename: a gate stopped half-way, or another one running alongside, never leaves
+    # a torn entry behind.
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(dir=cache_dir, prefix=".tmp-", suffix=".json")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump({"format": CACHE_FORMAT, "key": key, "page": page, "results": results}, out)
+        os.replace(temp_name, cache_entry(cache_dir, key))
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+
+
+def store_results(cache_dir: Path, site: Path, pages: list[PageResult], keys: dict[str, str],
+                  fingerprint: dict[str, Any]) -> None:
+    """Cache every page that pa11y-ci tested without error."""
+    # Hash again from disk: a page rebuilt while pa11y-ci ran must not be cached under its old key.
+    file_digest.cache_clear()
+    local_refs.cache_clear()
+    for page in pages:
+        if page.from_cache or not page.tested or page.error is not None:
+            continue
+        if page_key(site, page.path, fingerprint) != keys[page.path]:
+            print(f"accessibility gate: {page.path} changed while it was tested; not caching its result")
+            continue
+        try:
+            write_cached(cache_dir, keys[page.path], page.path, page.raw)
+        except OSError as error:
+            # The cache only saves time: failing to write it must not fail the gate.
+            print(f"accessibility gate: cannot write to the cache {cache_dir}: {error}")
+            break
+
+
+def prune_cache(cache_dir: Path) -> None:
+    cutoff = time.time() - CACHE_MAX_AGE_S
+    for path in cache_dir.glob("*.json"):  # Also finds .tmp-*.json left by a gate that was killed.
+        try:
+            if path.stat().st_mtime < cutoff:
+                path.unlink()
+        except OSError:
+            pass  # Another gate removed or replaced it first.
 
 
 # ---- judging the results ------------------------------------------------------------------------
@@ -368,9 +611,23 @@ def clean_issue(issue: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def collect_pages(pages: list[str], base: str, source_map: dict[str, str],
-                  results: dict[str, list]) -> tuple[list[PageResult], list[str]]:
-    """Match pa11y-ci's results back to the HTML files; anything unmatched is a failure."""
+def record_result(result: PageResult, items: list) -> None:
+    errors = [item for item in items if not isinstance(item, dict) or "code" not in item]
+    if errors:
+        # An error object instead of issues: the page could not be tested at all.
+        result.error = "; ".join(str(item.get("message", item)) if isinstance(item, dict) else str(item)
+                                 for item in errors)
+        return
+    result.tested = True
+    result.raw = items
+    result.issues = sorted((clean_issue(item) for item in items if item.get("type") == "error"),
+                           key=lambda i: (i["runner"], i["code"], i["selector"], i["message"]))
+
+
+def collect_pages(pages: list[str], base: str, source_map: dict[str, str], results: dict[str, list],
+                  cached: dict[str, list]) -> tuple[list[PageResult], list[str]]:
+    """Match pa11y-ci's results back to the HTML files, and add the cached ones; anything unmatched
+    is a failure."""
     by_url = {normalise_url(page_url(base, page)): page for page in pages}
     found = {page: PageResult(path=page, source=source_map.get(page, page)) for page in pages}
     failures: list[str] = []
@@ -379,17 +636,11 @@ def collect_pages(pages: list[str], base: str, source_map: dict[str, str],
         if page is None:
             failures.append(f"pa11y-ci returned results for {url}, which is not one of the pages asked for "
                             "(did a page change its own address?)")
-            continue
-        result = found[page]
-        errors = [item for item in items if not isinstance(item, dict) or "code" not in item]
-        if errors:
-            # An error object instead of issues: the page could not be tested at all.
-            result.error = "; ".join(str(item.get("message", item)) if isinstance(item, dict) else str(item)
-                                     for item in errors)
-            continue
-        result.tested = True
-        result.issues = sorted((clean_issue(item) for item in items if item.get("type") == "error"),
-                               key=lambda i: (i["runner"], i["code"], i["selector"], i["message"]))
+        elif page not in cached:  # A cached page gets a fresh result only from a page redirecting to it.
+            record_result(found[page], items)
+    for page, items in cached.items():
+        record_result(found[page], items)
+        found[page].from_cache = True
     return [found[page] for page in pages], failures
 
 
@@ -474,13 +725,15 @@ def build_report(pages: list[PageResult], failures: list[str], warnings: list[st
         "summary": {
             "pages_found": len(pages),
             "pages_tested": sum(page.tested for page in pages),
+            # A release must come from a clean run: this is 0 then (no --cache, or --no-cache).
+            "pages_from_cache": sum(page.from_cache for page in pages),
             "issues": sum(len(page.issues) for page in pages),
             "ignored": sum(len(page.ignored) for page in pages),
         },
         "failures": failures,
         "warnings": warnings,
-        "pages": [{"url": page.path, "source": page.source, "tested": page.tested, "error": page.error,
-                   "issues": page.issues, "ignored": page.ignored} for page in pages],
+        "pages": [{"url": page.path, "source": page.source, "tested": page.tested, "from_cache": page.from_cache,
+                   "error": page.error, "issues": page.issues, "ignored": page.ignored} for page in pages],
     }
 
 
@@ -538,6 +791,7 @@ def render_html(report: dict[str, Any]) -> str:
         '<thead><tr><th scope="col">Measure</th><th scope="col">Count</th></tr></thead>', "<tbody>",
     ]
     for name, value in (("HTML pages found", summary["pages_found"]), ("Pages tested", summary["pages_tested"]),
+                        ("Pages whose result came from the cache", summary["pages_from_cache"]),
                         ("Issues", summary["issues"]), ("Issues ignored", summary["ignored"]),
                         ("Failures", len(report["failures"])), ("Warnings", len(report["warnings"]))):
         out.append(f'<tr><th scope="row">{name}</th><td>{value}</td></tr>')
@@ -548,11 +802,11 @@ def render_html(report: dict[str, Any]) -> str:
         out += ["<h2>Warnings</h2>", "<ul>", *(f"<li>{html.escape(line)}</li>" for line in report["warnings"]), "</ul>"]
     out += ["<h2>Pages</h2>", "<table>", "<caption>Issues found on each page</caption>",
             '<thead><tr><th scope="col">Source</th><th scope="col">Page</th><th scope="col">Issues</th>'
-            '<th scope="col">Ignored</th></tr></thead>', "<tbody>"]
+            '<th scope="col">Ignored</th><th scope="col">From cache</th></tr></thead>', "<tbody>"]
     for page in report["pages"]:
         issues = "not tested" if not page["tested"] else str(len(page["issues"]))
         out.append(f'<tr><th scope="row">{html.escape(page["source"])}</th><td>{html.escape(page["url"])}</td>'
-                   f"<td>{issues}</td><td>{len(page['ignored'])}</td></tr>")
+                   f"<td>{issues}</td><td>{len(page['ignored'])}</td><td>{'yes' if page['from_cache'] else 'no'}</td></tr>")
     out += ["</tbody>", "</table>"]
     listed = [page for page in report["pages"] if page["issues"] or page["ignored"]]
     if listed:
@@ -596,17 +850,34 @@ def gate(args: argparse.Namespace) -> int:
     pages = find_html_files(site)
     if not pages:
         raise GateError(f"no HTML files under {site}: build the site first")
-    print(f"accessibility gate: testing {len(pages)} pages with pa11y-ci ({STANDARD}; "
-          f"{', '.join(runner_name(r) for r in RUNNERS)})", flush=True)
+    versions = tool_versions(args)
+    cache_dir: Path | None = None if args.no_cache else args.cache
+    fingerprint: dict[str, Any] = {}
+    keys: dict[str, str] = {}
+    cached: dict[str, list[dict[str, Any]]] = {}
+    if cache_dir:
+        fingerprint = gate_fingerprint(args, versions)
+        keys = {page: page_key(site, page, fingerprint) for page in pages}
+        cached = read_cache(cache_dir, keys)
+    to_test = [page for page in pages if page not in cached]
+    from_cache = f"; {len(cached)} unchanged pages from the cache in {cache_dir}" if cache_dir else ""
+    print(f"accessibility gate: testing {len(to_test)} pages with pa11y-ci ({STANDARD}; "
+          f"{', '.join(runner_name(r) for r in RUNNERS)}){from_cache}", flush=True)
 
-    server = start_server(site) if args.serve else None
+    results: dict[str, list] = {}
+    run_failures: list[str] = []
+    server = start_server(site) if args.serve and to_test else None
     try:
         base = f"http://127.0.0.1:{server.server_address[1]}/" if server else site.as_uri() + "/"
-        results, run_failures = run_pa11y_ci(pages, site, base, args)
+        if to_test:  # With everything cached, no browser starts at all.
+            results, run_failures = run_pa11y_ci(to_test, site, base, args)
     finally:
         if server:
             server.shutdown()
-    page_results, match_failures = collect_pages(pages, base, source_map, results)
+    page_results, match_failures = collect_pages(pages, base, source_map, results, cached)
+    if cache_dir:
+        store_results(cache_dir, site, page_results, keys, fingerprint)
+        prune_cache(cache_dir)
     apply_ignores(page_results, ignores)
     failures, warnings = judge(page_results, len(pages), ignores, args.today or dt.date.today(),
                                run_failures + match_failures, ignores_path)
@@ -619,21 +890,26 @@ def gate(args: argparse.Namespace) -> int:
     for line in warnings:
         print(f"warning: {line}")
 
-    report = build_report(page_results, failures, warnings, tool_versions(args), generated_for(args.generated_for))
+    report = build_report(page_results, failures, warnings, versions, generated_for(args.generated_for))
     write_reports(args.reports, report)
     summary = report["summary"]
     print(f"accessibility gate: {summary['pages_tested']} pages tested, {summary['issues']} issues, "
-          f"{summary['ignored']} ignored")
+          f"{summary['ignored']} ignored" + (f"; {summary['pages_from_cache']} from the cache" if cache_dir else ""))
     return 0 if report["passed"] else 1
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    # SIGTERM (a CI time limit, a killed make) becomes SystemExit, so pa11y-ci is stopped as on Ctrl-C.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
     try:
         return gate(args)
     except GateError as error:
         print(f"accessibility gate: error: {error}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print("accessibility gate: interrupted", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

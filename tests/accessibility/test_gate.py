@@ -345,7 +345,7 @@ def copy_of(runs: CacheRuns, tmp_path: Path) -> tuple[Path, Path]:
     return site, cache
 
 
-def tested_by_pa11y(run: GateRun) -> list[str]:
+def fresh_pages(run: GateRun) -> list[str]:
     """The pages that went to pa11y-ci rather than coming from the cache."""
     assert run.report is not None, run.output
     return [page["url"] for page in run.report["pages"] if page["tested"] and not page["from_cache"]]
@@ -369,14 +369,14 @@ def html_without_cache_markers(run: GateRun) -> str:
 def test_clean_run_ignores_the_cache(cache_runs: CacheRuns) -> None:
     run = cache_runs.clean
     assert run.returncode == 1, run.output  # no-alt.html has an issue and nothing ignores it.
-    assert tested_by_pa11y(run) == ["guide.html", "index.html", "no-alt.html"]
+    assert fresh_pages(run) == ["guide.html", "index.html", "no-alt.html"]
     assert run.report is not None and run.report["summary"]["pages_from_cache"] == 0
     assert not cache_runs.clean_wrote_cache, "--no-cache must not write the cache either"
 
 
 @needs_browser
 def test_second_run_with_cache_tests_no_page_and_passes(cache_runs: CacheRuns) -> None:
-    assert tested_by_pa11y(cache_runs.first) == ["guide.html", "index.html", "no-alt.html"]
+    assert fresh_pages(cache_runs.first) == ["guide.html", "index.html", "no-alt.html"]
     run = cache_runs.cached_ignored
     assert run.returncode == 0, run.output
     assert "testing 0 pages with pa11y-ci" in run.output
@@ -414,7 +414,7 @@ def test_changing_one_page_retests_only_that_page(cache_runs: CacheRuns, tmp_pat
     page.write_text(page.read_text(encoding="utf-8").replace("A clean page", "A changed clean page"), encoding="utf-8")
     run = cache_gate(site, tmp_path / "reports", cache, ignores=NO_ALT_IGNORES)
     assert run.returncode == 0, run.output
-    assert tested_by_pa11y(run) == ["guide.html"]
+    assert fresh_pages(run) == ["guide.html"]
     assert "testing 1 pages with pa11y-ci" in run.output
 
 
@@ -430,7 +430,7 @@ def test_changing_a_shared_asset_retests_every_page_that_loads_it(cache_runs: Ca
         out.write(b"\n/* changed */\n" if asset.endswith(".css") else b"\0")
     run = cache_gate(site, tmp_path / "reports", cache, ignores=NO_ALT_IGNORES)
     assert run.returncode == 0, run.output
-    assert tested_by_pa11y(run) == pages
+    assert fresh_pages(run) == pages
 
 
 @needs_browser
@@ -440,12 +440,12 @@ def test_changing_the_runner_invalidates_every_page(cache_runs: CacheRuns, tmp_p
     shutil.copytree(GATE.parent, gate_dir, ignore=shutil.ignore_patterns("node_modules", "__pycache__"))
     site, cache = copy_of(cache_runs, tmp_path)
     unchanged = cache_gate(site, tmp_path / "unchanged", cache, ignores=NO_ALT_IGNORES, gate=gate_dir / "gate.py")
-    assert tested_by_pa11y(unchanged) == [], "the cache does not depend on where the checkout is"
+    assert fresh_pages(unchanged) == [], "the cache does not depend on where the checkout is"
     with open(gate_dir / "runners" / "wcag22.js", "a", encoding="utf-8") as out:
         out.write("\n// A change to the runner: every result may differ.\n")
     run = cache_gate(site, tmp_path / "reports", cache, ignores=NO_ALT_IGNORES, gate=gate_dir / "gate.py")
     assert run.returncode == 0, run.output
-    assert tested_by_pa11y(run) == ["guide.html", "index.html", "no-alt.html"]
+    assert fresh_pages(run) == ["guide.html", "index.html", "no-alt.html"]
 
 
 @needs_browser
@@ -457,7 +457,7 @@ def test_corrupt_cache_entry_is_retested(cache_runs: CacheRuns, tmp_path: Path) 
     run = cache_gate(site, tmp_path / "reports", cache, ignores=NO_ALT_IGNORES)
     assert run.returncode == 0, run.output
     assert f"ignoring unreadable cache entry {entry}" in run.output
-    assert tested_by_pa11y(run) == ["index.html"]
+    assert fresh_pages(run) == ["index.html"]
     assert json.loads(entry.read_text(encoding="utf-8"))["page"] == "index.html", "the entry is written again"
 
 
@@ -469,14 +469,14 @@ def test_pages_that_failed_to_run_are_not_cached(tmp_path: Path) -> None:
     assert first.returncode == second.returncode == 1
     assert [json.loads(path.read_text(encoding="utf-8"))["page"] for path in cache.glob("*.json")] == ["index.html"]
     # The page that broke the runner and the page that redirected away are tried again, and fail again.
-    assert tested_by_pa11y(second) == []
+    assert fresh_pages(second) == []
     assert "testing 2 pages with pa11y-ci" in second.output
     assert "FAILED: breaks-runner.html (breaks-runner.html): page failed to run:" in second.output
     assert "FAILED: redirects-away.html (redirects-away.html): no result from pa11y-ci" in second.output
     assert second.report is not None and second.report["summary"]["pages_from_cache"] == 1
 
 
-# These need no browser: what goes into a page's key, and how pages are shared between processes.
+# These need no browser: what goes into a page's key, and which cache entries are trusted.
 
 
 def test_page_key_covers_the_files_the_page_loads_and_nothing_else(tmp_path: Path) -> None:
@@ -526,9 +526,3 @@ def test_untrustworthy_cache_entries_are_not_used(tmp_path: Path, entry: str) ->
     assert gate.read_cached(tmp_path, "KEY", "index.html") == []
     assert sorted(path.name for path in tmp_path.iterdir()) == ["KEY.json"], "no temporary file is left behind"
 
-
-def test_pages_are_split_into_shares_of_similar_size(tmp_path: Path) -> None:
-    for name, size in (("print.html", 900), ("a.html", 300), ("b.html", 300), ("c.html", 200), ("d.html", 100)):
-        (tmp_path / name).write_bytes(b"x" * size)
-    shares = load_gate_module().split_pages(["a.html", "b.html", "c.html", "d.html", "print.html"], tmp_path, 2)
-    assert shares == [["print.html"], ["a.html", "b.html", "c.html", "d.html"]]
