@@ -209,6 +209,24 @@ const run = async options => {
 		}
 	};
 
+	// A data table with no header cells reads as a stream of unrelated values: a screen reader
+	// cannot say which row and column a cell belongs to. Neither axe nor HTML_CodeSniffer reports a
+	// table that has no th at all (WCAG 1.3.1). A layout table says so with role="presentation".
+	const checkTableHeaders = () => {
+		for (const table of window.document.querySelectorAll('table')) {
+			const role = (table.getAttribute('role') || '').trim();
+			if (role === 'presentation' || role === 'none' || !isExposed(table)) {
+				continue;
+			}
+			const rows = [...table.rows];
+			const widest = Math.max(0, ...rows.map(row => row.cells.length));
+			const hasHeaders = table.querySelector('th, [role="columnheader"], [role="rowheader"]');
+			if (rows.length > 1 && widest > 1 && !hasHeaders) {
+				report(table, 'app-table-headers', 'This table has no header cells: mark its header row or column with <th> (and scope), or give a layout table role="presentation" (WCAG 1.3.1).');
+			}
+		}
+	};
+
 	// What a sighted keyboard user can see change on focus. Outline and border widths only count
 	// when their style draws something; the box catches skip links that move into view.
 	const appearance = element => {
@@ -343,6 +361,7 @@ const run = async options => {
 	const headings = exposedHeadings();
 	checkSingleH1(headings);
 	checkHeadingOrder(headings);
+	checkTableHeaders();
 	const tabbables = tabbableElements();
 	checkSkipLink(tabbables);
 	checkFocusVisible(tabbables);
