@@ -87,8 +87,9 @@ BLOCK_TAGS = {
 }
 # Never content: page furniture (the print button), form controls, and what the build's safe-HTML check already
 # refuses in pages. Dropped, so nothing of them can reach Whitehall.
-# Page furniture from the theme, not content: review dates, and the line offering the page as a PDF.
-SKIPPED_CLASSES = {"app-page-meta", "app-alternative-format"}
+# Page furniture from the theme, not content: review dates, the line offering the page as a PDF, and
+# the link to a strand's print view.
+SKIPPED_CLASSES = {"app-page-meta", "app-alternative-format", "app-print-section"}
 SKIPPED_TAGS = {
     "button", "embed", "iframe", "input", "label", "noscript", "object", "script", "select", "style", "template",
     "textarea",
