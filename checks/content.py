@@ -22,7 +22,9 @@ SECTION_ORDER: dict[str, list[str]] = {
         "Compliance checklist", "Sources",
     ],
 }
-OPTIONAL_BEFORE_SOURCES = "Related resources"
+# Sections that macros add just before Sources when a page needs them: related_resources() and the
+# numbered notes of the figures a page cites (sources_section()).
+OPTIONAL_BEFORE_SOURCES = ("Related resources", "Notes")
 LAST_SECTION = {"guide": "Sources", "tool": "Sources", "overview": "Sources"}
 FORBIDDEN_ELEMENTS = {
     "script": "raw <script> is not allowed in content: scripts belong in overrides/, and GOV.UK rejects them",
@@ -106,8 +108,8 @@ def section_order(soup: BeautifulSoup, kind: str, where: str) -> list[str]:
     sections = [_heading_text(h) for h in soup.find_all("h2")]
     if kind in SECTION_ORDER:
         expected = SECTION_ORDER[kind]
-        if OPTIONAL_BEFORE_SOURCES in sections:  # related_resources() may add this one section
-            expected = expected[:-1] + [OPTIONAL_BEFORE_SOURCES, expected[-1]]
+        optional = [section for section in OPTIONAL_BEFORE_SOURCES if section in sections]
+        expected = expected[:-1] + optional + expected[-1:]
         if sections != expected:
             missing = [s for s in expected if s not in sections]
             extra = [s for s in sections if s not in expected]

@@ -12,7 +12,6 @@ with that message and no site is handed on.
 from __future__ import annotations
 
 import json
-import logging
 import os
 from datetime import date
 from html import escape
@@ -28,19 +27,12 @@ from mkdocs.structure.pages import Page
 from checks import abbreviations, content, print_page, readability, review
 from checks.sandbox import install_sandbox, register_error_formats
 from macros.data import load_site_data
+from macros.errors import notices
 from macros.facts import long_date
 from macros.links import STRANDS
 from macros.pages import PageInfo, load_page_index
 
 PRINTED_STRANDS = ("retention", "agency", "workload")  # each gets print-<strand>.html
-
-# Its own logger, outside "mkdocs.*": strict mode turns every mkdocs warning into a failure,
-# and a page coming up for review should be reported, not fail the build.
-notices = logging.getLogger("workforce.checks")
-notices.propagate = False
-_handler = logging.StreamHandler()
-_handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))  # the look of MkDocs' own lines
-notices.addHandler(_handler)
 
 _state: dict[str, Any] = {}
 

@@ -11,6 +11,7 @@ from macros.data import load_site_data
 from macros.pages import load_page_index
 
 FAMILIES = (blocks, facts, tools, links)
+_context: MacroContext | None = None  # this build's, for on_post_page_macros
 
 
 def define_env(env: Any) -> None:
@@ -21,7 +22,16 @@ def define_env(env: Any) -> None:
         pages=load_page_index(Path(env.conf["docs_dir"]), root),
         current_src=lambda: env.page.file.src_uri,
         current_meta=lambda: env.page.meta,
+        current_text=lambda: Path(env.page.file.abs_src_path).read_text(encoding="utf-8"),
     )
+    global _context
+    _context = context
     for family in FAMILIES:
         for name, function in family.register(context).items():
             env.macro(function, name)
+
+
+def on_post_page_macros(env: Any) -> None:
+    """Called by mkdocs-macros after a page is rendered: a page that cites figures must list their notes."""
+    if _context is not None:
+        facts.check_notes_placed(_context, env.markdown)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from macros.data import SiteData
+from macros.data import SiteData, Statistic
 from macros.pages import PageInfo
 
 TEMPLATES = Environment(
@@ -39,6 +39,20 @@ class MacroContext:
     pages: dict[str, PageInfo]
     current_src: Callable[[], str]  # path under docs/ of the page being rendered
     current_meta: Callable[[], dict[str, Any]]
+    current_text: Callable[[], str] = lambda: ""  # the page's Markdown as written, to find a call's line
+    # The figures each page cites, in the order it first cites them: its numbered notes.
+    citations: dict[str, list[Statistic]] = field(default_factory=dict)
+    notes_written: set[str] = field(default_factory=set)  # pages whose notes are already listed
+
+    def cite(self, figure: Statistic) -> None:
+        cited = self.citations.setdefault(self.current_src(), [])
+        if figure not in cited:
+            cited.append(figure)
+
+    def line_of(self, needle: str) -> int | None:
+        """The line of the current page's file where `needle` first appears."""
+        text = self.current_text()
+        return text[: text.index(needle)].count("\n") + 1 if needle in text else None
 
     def link_to(self, page_id: str) -> str:
         """A relative link from the current page to another page's Markdown file, for MkDocs to resolve."""

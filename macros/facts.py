@@ -7,7 +7,8 @@ from collections.abc import Callable, Iterable
 
 from macros.arguments import checked, heading_level_of
 from macros.context import MacroContext, render_block, render_inline
-from macros.errors import macro_error
+from macros.data import Statistic, newest_in_series
+from macros.errors import AUTHOR_GUIDE, AuthorError, macro_error, notices
 
 RULE_STATUS = {
     "must": "Legal requirement: your council must do this.",
@@ -64,11 +65,58 @@ def register(context: MacroContext) -> dict[str, Callable[..., str]]:
         )
 
     @checked("statistic")
-    def statistic(statistic_id: str) -> str:
-        """A figure with its date, its source linked, and any caveat, to use inside a sentence."""
+    def statistic(statistic_id: str, comparison: bool = False) -> str:
+        """A figure to use inside a sentence. Its source and period go in a numbered note at the end of the page.
+
+        comparison=True says the page cites an older figure on purpose, to compare it with a newer one.
+        """
         figure = context.data.statistics.get(statistic_id)
         if figure is None:
             raise _unknown("statistic", "statistic", statistic_id, sorted(context.data.statistics), "data/statistics/")
-        return render_inline("statistic", statistic=figure, as_at=long_date(figure.as_at))
+        if context.current_src() in context.notes_written:
+            raise macro_error("statistic", f"{statistic_id!r} comes after sources_section(), where the page's notes are "
+                              "listed. Move sources_section() to the end of the page.")
+        newer = newest_in_series(context.data.statistics, figure)
+        if newer is not figure and not comparison:
+            line = context.line_of(f'statistic("{statistic_id}"')
+            notices.warning(
+                "newer figure: docs/%s%s cites %s (%s) but %s has %s (%s) for %s. Cite \"%s\", or write "
+                "statistic(\"%s\", comparison=True) if the page compares the two on purpose.",
+                context.current_src(), f":{line}" if line else "", statistic_id, figure.period, figure.series.id,
+                newer.id, newer.value, newer.period, newer.id, statistic_id,
+            )
+        context.cite(figure)
+        return render_inline("statistic", statistic=figure)
 
     return {"standard_summary": standard_summary, "agency_rule": agency_rule, "statistic": statistic}
+
+
+# Python-Markdown's footnotes extension puts the notes list where this line stands.
+NOTES_MARKER = "///Footnotes Go Here///"
+
+
+def _note_text(figure: Statistic) -> str:
+    title = figure.source.title.replace("[", "(").replace("]", ")")
+    caveat = f" {figure.caveat}" if figure.caveat else ""
+    period = figure.period_text[0].upper() + figure.period_text[1:]
+    return f"{period}: {figure.series.measure}. {figure.source.publisher}, [{title}]({figure.source.url}).{caveat}"
+
+
+def notes_section(context: MacroContext) -> str:
+    """The page's numbered notes, one per figure it cites, or nothing if it cites none."""
+    context.notes_written.add(context.current_src())
+    cited = context.citations.get(context.current_src(), [])
+    if not cited:
+        return ""
+    definitions = "\n".join(f"[^{figure.id}]: {_note_text(figure)}" for figure in cited)
+    return f"\n\n## Notes\n\n{NOTES_MARKER}\n\n{definitions}\n"
+
+
+def check_notes_placed(context: MacroContext, markdown: str) -> None:
+    """A page that cites figures must end with sources_section(), which lists their notes."""
+    if context.citations.get(context.current_src()) and NOTES_MARKER not in markdown:
+        raise AuthorError(
+            f"docs/{context.current_src()}: the page cites figures with statistic() but has no sources_section(), "
+            "where their notes are listed. Add {{ sources_section() }} as the page's last line. "
+            f"See 'statistic' in {AUTHOR_GUIDE}."
+        )

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from macros.arguments import checked
 from macros.context import MacroContext
 from macros.errors import macro_error, one_of
+from macros.facts import notes_section
 
 AUDIENCES = {
     "practitioners": "Social workers",
@@ -56,7 +57,7 @@ def register(context: MacroContext) -> dict[str, Callable[..., str]]:
         if not page_sources:
             raise macro_error("sources_section", "this page lists no sources in its front matter.")
         lines = [f"- [{_markdown_link_text(s['title'])}]({s['url']}), {s['publisher']}" for s in page_sources]
-        return "\n\n## Sources\n\n" + "\n".join(lines) + "\n"
+        return notes_section(context) + "\n\n## Sources\n\n" + "\n".join(lines) + "\n"
 
     @checked("pages_for")
     def pages_for(audience: str) -> str:

@@ -105,6 +105,8 @@ def _explain(error: ValidationError) -> str:
         return f"{field}: {_shown(value)} is too short (at least {schema['minLength']} characters)."
     if rule == "maxLength":
         return f"{field}: is {len(value)} characters long; the most allowed is {schema['maxLength']}."
+    if rule == "pattern" and schema.get("description"):
+        return f"{field}: {_shown(value)} is not {schema['description']}."
     if rule == "pattern":
         return f"{field}: {_shown(value)} is not in the expected form (it must match {schema['pattern']})."
     if rule == "type":

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import markdown
+import yaml
 
 from macros import blocks, facts, links, tools
 from macros.context import MacroContext
-from macros.data import AgencyRule, SiteData, Source, Standard, Statistic
+from macros.data import AgencyRule, Series, SiteData, Source, Standard, Statistic
 from macros.pages import PageInfo
 
+REPO = Path(__file__).resolve().parents[2]
 LGA = Source("Standards for employers 2020: standard 5", "Local Government Association", "https://example.org/standard-5")
 DFE = Source("Agency rules", "Department for Education", "https://example.org/agency-rules")
+CASELOAD = Series("caseload", "average caseload", "number", DFE, "at 30 September {period}")
+TURNOVER = Series("turnover", "turnover", "percent", DFE, "the year to 30 September {period}")
 
 
 def page(page_id: str, title: str, strand: str, audience: tuple[str, ...] = ("team-managers",)) -> PageInfo:
@@ -33,8 +38,9 @@ def make_site_data() -> SiteData:
             "New assignments from 31 October 2024.", ("Put the notice period in contracts.",), DFE,
             uncertain="Nothing is unconfirmed here.")},
         statistics={
-            "caseload": Statistic("caseload", "15.4", "average caseload", date(2024, 9, 30), DFE, "high"),
-            "turnover": Statistic("turnover", "13.8%", "turnover", date(2024, 9, 30), DFE, "medium", caveat="One source only."),
+            "caseload-2023": Statistic("caseload-2023", CASELOAD, "2023", "16.0"),
+            "caseload": Statistic("caseload", CASELOAD, "2024", "15.4"),
+            "turnover": Statistic("turnover", TURNOVER, "2024", "13.8%", "medium", caveat="One source only."),
         },
         glossary={"PSW": "principal social worker"},
     )
@@ -46,6 +52,7 @@ class Current:
     def __init__(self) -> None:
         self.src = "workload/supervision.md"
         self.meta: dict[str, Any] = {"sources": [{"title": "Agency rules", "publisher": "DfE", "url": "https://example.org/a"}]}
+        self.text = ""
 
 
 def make_macros(site_data: SiteData, current: Current) -> dict:
@@ -55,7 +62,8 @@ def make_macros(site_data: SiteData, current: Current) -> dict:
         page("workload/index", "Reducing workload", "workload"),
         page("agency/notice-periods", "Notice periods", "agency", ("hr-procurement", "team-managers")),
     )}
-    context = MacroContext(site_data, pages, current_src=lambda: current.src, current_meta=lambda: current.meta)
+    context = MacroContext(site_data, pages, current_src=lambda: current.src, current_meta=lambda: current.meta,
+                           current_text=lambda: current.text)
     registered: dict = {}
     for family in (blocks, facts, tools, links):
         registered.update(family.register(context))
@@ -64,4 +72,16 @@ def make_macros(site_data: SiteData, current: Current) -> dict:
 
 def to_html(text: str) -> str:
     """Macro output as the site renders it (the Markdown extensions the macros rely on)."""
-    return markdown.markdown(text, extensions=["md_in_html", "tables", "attr_list"])
+    return markdown.markdown(
+        text, extensions=["md_in_html", "tables", "attr_list", "footnotes"],
+        extension_configs={"footnotes": FOOTNOTES},
+    )
+
+
+def _footnote_settings() -> dict:
+    """The footnote settings in mkdocs.yml, so notes render here as on the site."""
+    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    return next(entry["footnotes"] for entry in config["markdown_extensions"] if isinstance(entry, dict) and "footnotes" in entry)
+
+
+FOOTNOTES = _footnote_settings()

@@ -15,7 +15,7 @@ from macros.errors import AuthorError
         ("checklist", ("One item",), {}, "checklist(): argument 'items' must be a list of text in quotes in square brackets, but was 'One item'."),
         ("checklist", (["One", 2],), {}, "checklist(): argument 'items' must be a list of text in quotes in square brackets, but was ['One', 2]."),
         ("callout", ("warning", "Text."), {"heading_level": True}, "callout(): argument 'heading_level' must be a whole number, but was True."),
-        ("statistic", ("a", "b"), {}, "statistic(): it was given more than 1 arguments."),
+        ("statistic", ("a", True, "c"), {}, "statistic(): it was given more than 2 arguments."),
         ("callout", ("warning", "Text."), {"title": 3}, "callout(): argument 'title' must be text in quotes, but was 3."),
     ],
 )

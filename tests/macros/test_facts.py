@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 
 from tests.macros.support import to_html
@@ -70,16 +72,47 @@ def test_unknown_agency_rule_suggests_the_closest_id(macro):
         macro["agency_rule"]("notice-period")
 
 
-def test_statistic_sits_inside_a_sentence_with_its_source_and_date(macro):
-    assert to_html("The caseload was " + macro["statistic"]("caseload") + ".") == (
-        '<p>The caseload was <span class="app-statistic"><strong class="app-statistic__value">15.4</strong> '
-        '<span class="app-statistic__citation">(<a href="https://example.org/agency-rules">Department for Education</a>; '
-        "as at 30 September 2024)</span></span>.</p>"
+def cite_and_close(macro, sentence_with: str) -> str:
+    """A page: one sentence around a figure, then the page's notes and sources, rendered as the site does."""
+    return to_html(sentence_with + macro["sources_section"]())
+
+
+def test_statistic_reads_as_part_of_its_sentence_and_links_to_a_numbered_note(macro):
+    html = cite_and_close(macro, "The caseload was " + macro["statistic"]("caseload") + ".")
+    assert html.startswith(
+        '<p>The caseload was <span class="app-statistic">15.4</span><sup id="fnref:caseload">'
+        '<a class="footnote-ref" href="#fn:caseload">[note 1]</a></sup>.</p>\n'
     )
+    assert (
+        '<h2>Notes</h2>\n<div class="footnote">\n<hr />\n<ol>\n<li id="fn:caseload">\n'
+        "<p>At 30 September 2024: average caseload. Department for Education, "
+        '<a href="https://example.org/agency-rules">Agency rules</a>.&#160;'
+        '<a class="footnote-backref" href="#fnref:caseload" title="Back to where note 1 is cited">Back to text</a></p>\n'
+        "</li>\n</ol>\n</div>\n<h2>Sources</h2>"
+    ) in html
 
 
-def test_statistic_shows_its_caveat(macro):
-    assert "; as at 30 September 2024. Note: One source only.)" in macro["statistic"]("turnover")
+def test_no_source_or_date_sits_inside_the_sentence(macro):
+    sentence = to_html("The caseload was " + macro["statistic"]("caseload") + ".").split("</p>")[0]
+    assert "Department for Education" not in sentence and "2024" not in sentence and "(" not in sentence
+
+
+def test_a_caveat_goes_in_the_note(macro):
+    html = cite_and_close(macro, "Turnover was " + macro["statistic"]("turnover") + ".")
+    assert "The year to 30 September 2024: turnover. Department for Education, " in html
+    assert '">Agency rules</a>. One source only.&#160;' in html
+
+
+def test_notes_are_numbered_in_the_order_figures_are_first_cited(macro):
+    html = cite_and_close(macro, f"A {macro['statistic']('turnover')}, B {macro['statistic']('caseload')}, "
+                                 f"A again {macro['statistic']('turnover')}.")
+    assert html.index('<li id="fn:turnover">') < html.index('<li id="fn:caseload">')
+    assert '<a class="footnote-ref" href="#fn:turnover">[note 1]</a>' in html
+    assert '<sup id="fnref2:turnover"><a class="footnote-ref" href="#fn:turnover">[note 1]</a></sup>' in html
+
+
+def test_a_page_without_figures_has_no_notes_section(macro):
+    assert "Notes" not in macro["sources_section"]()
 
 
 def test_statistic_is_one_line_so_it_never_breaks_a_paragraph(macro):
@@ -89,3 +122,49 @@ def test_statistic_is_one_line_so_it_never_breaks_a_paragraph(macro):
 def test_unknown_statistic_is_refused(macro):
     with pytest.raises(AuthorError, match="statistic\\(\\): there is no statistic 'caseloads'.*Did you mean \"caseload\""):
         macro["statistic"]("caseloads")
+
+
+def test_an_older_figure_of_a_series_warns_naming_the_page_line_and_the_newer_figure(macro, current, caplog):
+    current.text = "---\ntitle: x\n---\n\nIn 2023 it was {{ statistic(\"caseload-2023\") }}.\n"
+    with caplog.at_level(logging.WARNING, logger="workforce.notices"):
+        macro["statistic"]("caseload-2023")
+    assert caplog.messages == [
+        'newer figure: docs/workload/supervision.md:5 cites caseload-2023 (2023) but caseload has caseload (15.4) '
+        'for 2024. Cite "caseload", or write statistic("caseload-2023", comparison=True) if the page compares '
+        "the two on purpose."
+    ]
+
+
+def test_a_deliberate_comparison_does_not_warn(macro, caplog):
+    with caplog.at_level(logging.WARNING, logger="workforce.notices"):
+        macro["statistic"]("caseload-2023", comparison=True)
+        macro["statistic"]("caseload")
+    assert caplog.messages == []
+
+
+def test_comparison_must_be_true_or_false(macro):
+    with pytest.raises(AuthorError, match="argument 'comparison' must be true or false, but was 'yes'"):
+        macro["statistic"]("caseload", comparison="yes")
+
+
+def test_a_figure_cited_after_the_notes_are_listed_is_refused(macro):
+    macro["sources_section"]()
+    with pytest.raises(AuthorError, match="statistic\\(\\): 'caseload' comes after sources_section\\(\\)"):
+        macro["statistic"]("caseload")
+
+
+def test_a_page_citing_figures_without_sources_section_is_refused(macro):
+    from macros.facts import check_notes_placed
+
+    macro["statistic"]("caseload")
+    with pytest.raises(AuthorError, match="docs/workload/supervision.md: the page cites figures with statistic\\(\\) "
+                                          "but has no sources_section\\(\\)"):
+        check_notes_placed(_context_of(macro), "The caseload was 15.4[^caseload].")
+
+
+def _context_of(macro) -> object:
+    """The MacroContext the test macros share (each macro closes over it)."""
+    for cell in macro["statistic"].__wrapped__.__closure__:
+        if type(cell.cell_contents).__name__ == "MacroContext":
+            return cell.cell_contents
+    raise AssertionError("no MacroContext found")
