@@ -21,10 +21,11 @@ from typing import Any
 from bs4 import BeautifulSoup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from checks import abbreviations, content, print_page, readability, review
+from checks import abbreviations, content, print_page, readability, review, site_config
 from checks.sandbox import install_sandbox, register_error_formats
 from macros.data import load_site_data
 from macros.errors import notices
@@ -41,7 +42,15 @@ def _root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    # `mkdocs serve` also builds drafts (the author guide); `mkdocs build` never does.
+    _state["serving"] = command == "serve"
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    problems = site_config.contact_problems(config.extra)
+    if problems:
+        raise PluginError("\n".join(problems))
     register_error_formats()
     install_sandbox(config.plugins["macros"])
     root = _root(config)
@@ -52,7 +61,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    pages: dict[str, PageInfo] = _state["pages"]
+    # Only pages that this build writes: `mkdocs build` leaves out drafts (the author guide).
+    built = {file.src_uri for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+             if file.inclusion.is_included() or _state.get("serving")}
+    _state["drafts"] = [file for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+                        if file.src_uri in built and not file.inclusion.is_included()]
+    _state["pages"] = pages = {page_id: page for page_id, page in _state["pages"].items() if page.src in built}
     authored = [file.src_uri for file in files if file.abs_src_path and Path(file.abs_src_path).is_relative_to(config.docs_dir)]
     problems = content.unexpected_files(authored) + content.duplicate_titles({page.src: page.title for page in pages.values()})
     if problems:
@@ -67,6 +81,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if overdue:
         raise PluginError(review.overdue_message(overdue, today, grace))
     return files
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """While serving, list the author guide in the navigation, after the pages readers see."""
+    drafts = sorted(_state.get("drafts", []), key=lambda file: (file.src_uri != "authors/index.md", file.src_uri))
+    if drafts:
+        nav.items.append(Section(STRANDS["authors"], [Page(None, file, config) for file in drafts]))
+    return nav
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

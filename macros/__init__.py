@@ -23,6 +23,7 @@ def define_env(env: Any) -> None:
         current_src=lambda: env.page.file.src_uri,
         current_meta=lambda: env.page.meta,
         current_text=lambda: Path(env.page.file.abs_src_path).read_text(encoding="utf-8"),
+        contact=dict(env.conf["extra"].get("contact") or {}),
     )
     global _context
     _context = context
@@ -32,6 +33,6 @@ def define_env(env: Any) -> None:
 
 
 def on_post_page_macros(env: Any) -> None:
-    """Called by mkdocs-macros after a page is rendered: a page that cites figures must list their notes."""
+    """Called by mkdocs-macros after a page is rendered: check what the page does with the figures it cites."""
     if _context is not None:
-        facts.check_notes_placed(_context, env.markdown)
+        facts.check_page_citations(_context, env.markdown)

@@ -40,6 +40,7 @@ class MacroContext:
     current_src: Callable[[], str]  # path under docs/ of the page being rendered
     current_meta: Callable[[], dict[str, Any]]
     current_text: Callable[[], str] = lambda: ""  # the page's Markdown as written, to find a call's line
+    contact: dict[str, str] = field(default_factory=dict)  # extra.contact in mkdocs.yml
     # The figures each page cites, in the order it first cites them: its numbered notes.
     citations: dict[str, list[Statistic]] = field(default_factory=dict)
     notes_written: set[str] = field(default_factory=set)  # pages whose notes are already listed

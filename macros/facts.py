@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from datetime import date
 from collections.abc import Callable, Iterable
 
 from macros.arguments import checked, heading_level_of
@@ -112,9 +113,20 @@ def notes_section(context: MacroContext) -> str:
     return f"\n\n## Notes\n\n{NOTES_MARKER}\n\n{definitions}\n"
 
 
-def check_notes_placed(context: MacroContext, markdown: str) -> None:
-    """A page that cites figures must end with sources_section(), which lists their notes."""
-    if context.citations.get(context.current_src()) and NOTES_MARKER not in markdown:
+def check_page_citations(context: MacroContext, markdown: str) -> None:
+    """A page that cites figures lists their notes, and is due for review by the time any of them is replaced."""
+    cited = context.citations.get(context.current_src(), [])
+    review_due = context.current_meta().get("review_due")
+    due_by = [figure.series for figure in cited if figure.series.review_by]
+    if review_due and due_by:
+        first = min(due_by, key=lambda series: series.review_by)
+        if date.fromisoformat(str(review_due)) > first.review_by:
+            raise AuthorError(
+                f"docs/{context.current_src()}: review_due is {review_due}, but the page cites {first.id}, whose next "
+                f"release is expected by {first.review_by} (review_by in data/statistics/). Set review_due to "
+                f"{first.review_by} or earlier, so the page is checked when the new figures come out."
+            )
+    if cited and NOTES_MARKER not in markdown:
         raise AuthorError(
             f"docs/{context.current_src()}: the page cites figures with statistic() but has no sources_section(), "
             "where their notes are listed. Add {{ sources_section() }} as the page's last line. "

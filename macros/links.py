@@ -83,4 +83,11 @@ def register(context: MacroContext) -> dict[str, Callable[..., str]]:
         rows = [f"| {short} | {long} |" for short, long in sorted(context.data.glossary.items(), key=lambda kv: kv[0].lower())]
         return "\n\n| Abbreviation | Meaning |\n|---|---|\n" + "\n".join(rows) + "\n\n"
 
-    return {"related_resources": related_resources, "sources_section": sources_section, "pages_for": pages_for, "glossary": glossary}
+    @checked("contact_link")
+    def contact_link() -> str:
+        """A link to the publisher's contact route, set once as extra.contact in mkdocs.yml."""
+        if not context.contact:
+            raise macro_error("contact_link", "mkdocs.yml has no extra.contact to link to.")
+        return f"[{context.contact['link_text']}]({context.contact['url']})"
+
+    return {"contact_link": contact_link, "related_resources": related_resources, "sources_section": sources_section, "pages_for": pages_for, "glossary": glossary}

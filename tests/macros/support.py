@@ -18,7 +18,7 @@ REPO = Path(__file__).resolve().parents[2]
 LGA = Source("Standards for employers 2020: standard 5", "Local Government Association", "https://example.org/standard-5")
 DFE = Source("Agency rules", "Department for Education", "https://example.org/agency-rules")
 CASELOAD = Series("caseload", "average caseload", "number", DFE, "at 30 September {period}")
-TURNOVER = Series("turnover", "turnover", "percent", DFE, "the year to 30 September {period}")
+TURNOVER = Series("turnover", "turnover", "percent", DFE, "the year to 30 September {period}", date(2027, 3, 31))
 
 
 def page(page_id: str, title: str, strand: str, audience: tuple[str, ...] = ("team-managers",)) -> PageInfo:

@@ -154,12 +154,12 @@ def test_a_figure_cited_after_the_notes_are_listed_is_refused(macro):
 
 
 def test_a_page_citing_figures_without_sources_section_is_refused(macro):
-    from macros.facts import check_notes_placed
+    from macros.facts import check_page_citations
 
     macro["statistic"]("caseload")
     with pytest.raises(AuthorError, match="docs/workload/supervision.md: the page cites figures with statistic\\(\\) "
                                           "but has no sources_section\\(\\)"):
-        check_notes_placed(_context_of(macro), "The caseload was 15.4[^caseload].")
+        check_page_citations(_context_of(macro), "The caseload was 15.4[^caseload].")
 
 
 def _context_of(macro) -> object:
@@ -168,3 +168,15 @@ def _context_of(macro) -> object:
         if type(cell.cell_contents).__name__ == "MacroContext":
             return cell.cell_contents
     raise AssertionError("no MacroContext found")
+
+
+def test_a_page_citing_a_series_must_be_due_for_review_by_its_next_release(macro, current):
+    from macros.facts import NOTES_MARKER, check_page_citations
+
+    current.meta["review_due"] = "2027-11-22"
+    macro["statistic"]("turnover")
+    with pytest.raises(AuthorError, match="docs/workload/supervision.md: review_due is 2027-11-22, but the page cites "
+                                          "turnover, whose next release is expected by 2027-03-31"):
+        check_page_citations(_context_of(macro), NOTES_MARKER)
+    current.meta["review_due"] = "2027-03-31"
+    check_page_citations(_context_of(macro), NOTES_MARKER)
