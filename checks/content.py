@@ -172,3 +172,37 @@ def images_used(soup: BeautifulSoup, page_src: str) -> set[str]:
 def orphan_images(images: set[str], used: set[str]) -> list[str]:
     return [f"docs/{image}: no page uses this image. Use it on a page with alt text, or delete it."
             for image in sorted(images - used)]
+
+
+# A citation in brackets inside prose: "(Community Care; as at 9 May 2024)", "(DfE, 2024)", "(source: ...)".
+# GOV.UK keeps sources out of sentences: a figure's source is its numbered note, a page's sources its list.
+_IN_BRACKETS = re.compile(r"\(([^()]*)\)")
+_YEAR = re.compile(r"\b(?:19|20)[0-9]{2}\b")
+_CITATION_WORDS = re.compile(r"^\s*(?:source[sd]?\b|as at\b|see note\b)", re.I)
+PROSE = ("p", "li", "td", "th", "dd", "figcaption", "caption")
+
+
+def citations_in_sentences(soup: BeautifulSoup, source: str, where: str, publishers: set[str]) -> list[str]:
+    """Sentences and table cells that cite a source in brackets, instead of a note or the Sources list."""
+    names = sorted({name.split(",")[0].strip() for name in publishers if name.strip()}, key=len, reverse=True)
+    publisher = re.compile("|".join(re.escape(name) for name in names)) if names else None
+    problems = []
+    for element in soup.find_all(PROSE):
+        if element.find_parent(class_="footnote") or _in_sources_list(element) or element.find(PROSE):
+            continue
+        for inner in _IN_BRACKETS.findall(element.get_text(" ")):
+            cited = _CITATION_WORDS.search(inner) or (publisher and publisher.search(inner) and _YEAR.search(inner))
+            if cited:
+                line = source_line(source, inner[:30].strip()) if inner.strip() else None
+                problems.append(
+                    f"{_at(where, line)}: '({inner.strip()})' cites a source inside a sentence. Keep the sentence "
+                    "plain: a figure's source goes in its note (use statistic()), other sources in the page's "
+                    "front matter, which sources_section() lists."
+                )
+    return problems
+
+
+def _in_sources_list(element: Tag) -> bool:
+    listing = element.find_parent(["ul", "ol"])
+    heading = listing.find_previous_sibling(["h2", "h3"]) if listing else None
+    return heading is not None and _heading_text(heading) == "Sources"

@@ -55,7 +55,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     install_sandbox(config.plugins["macros"])
     root = _root(config)
     _state["root"] = root
-    _state["glossary"] = load_site_data(root).glossary
+    data = load_site_data(root)
+    _state["glossary"] = data.glossary
+    _state["publishers"] = {figure.source.publisher for figure in data.statistics.values()}
     _state["pages"] = load_page_index(Path(config.docs_dir), root)
     return config
 
@@ -110,6 +112,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         + content.heading_structure(soup, source, where)
         + content.section_order(soup, info.kind, where)
         + content.too_short(soup, where)
+        + content.citations_in_sentences(
+            soup, source, where, _state["publishers"] | {source.publisher for source in info.sources})
     )
     if problems:
         raise PluginError("\n".join(problems))
@@ -153,7 +157,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         }
         for page in sorted(_state["pages"].values(), key=lambda p: p.id)
     ]
-    (build_dir / "pages.json").write_text(json.dumps({"pages": pages}, indent=2) + "\n", encoding="utf-8")
+    contract = {"contact": dict(config.extra["contact"]), "pages": pages}
+    (build_dir / "pages.json").write_text(json.dumps(contract, indent=2) + "\n", encoding="utf-8")
     write_readability_report(build_dir, float(config.extra.get("readability", {}).get("max_grade", 9)))
 
 

@@ -168,13 +168,18 @@ def write_bundle(site: Path, build: Path, dist: Path, node_modules: Path, chrome
         write_json(staging / "manifest.json", current)
         write_json(staging / "build-info.json", info)
         shutil.copytree(build / "reports", staging / "reports")
-        pages = json.loads((build / "pages.json").read_text(encoding="utf-8"))["pages"]
+        contract = json.loads((build / "pages.json").read_text(encoding="utf-8"))
+        pages = contract["pages"]
+        if not contract.get("contact"):
+            raise BundleError("build/pages.json has no contact route, so no bundle is written. Set extra.contact "
+                              "(name, link_text, url) in mkdocs.yml and build again.")
         try:
             govspeak = write_govspeak(site, pages, staging / "govspeak")
         except GovspeakError as error:
             raise BundleError(f"the Govspeak export failed, so no bundle is written:\n{error}") from None
         resources = [path.name for path in govspeak if path.suffix == ".md" and path.name != "index.md"]
-        notes = handover_notes(current, report, info, resources, changelog(previous, current), previous)
+        notes = handover_notes(current, report, info, resources, changelog(previous, current), previous,
+                               contract["contact"])
         (staging / "HANDOVER.md").write_text(notes, encoding="utf-8")
         members = [(f"site/{path.relative_to(site).as_posix()}", path) for path in site_files(site)]
         members += [(name, staging / name) for name in ("manifest.json", "build-info.json", "HANDOVER.md")]

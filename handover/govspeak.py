@@ -20,7 +20,7 @@ How our blocks map (the reasons are beside each handler below):
 | app-checklist                          | its heading, then a bulleted list                                         |
 | app-reflective-questions               | its heading, then a numbered list                                         |
 | app-self-assessment                    | its title in bold, the key to ratings, then a table; row headers `# `     |
-| app-statistic                          | "63% ([publisher](url), date)" as plain text                              |
+| app-statistic                          | the figure as plain text; its note is the footnote after it               |
 | abbr                                   | its text, and `*[ABBR]: expansion` at the end of the body                 |
 | ol under "How to..." or "Steps..."     | steps `s1.` `s2.` (only paragraphs may come between heading and list)     |
 | other lists, tables, quotes, code      | Kramdown; table row headers `# `; code as an indented block               |
@@ -28,7 +28,8 @@ How our blocks map (the reasons are beside each handler below):
 | img                                    | `[Image:file.png]`, the file listed as an asset                           |
 | a link to another page                 | a relative link to its Govspeak file (`../agency/notice-periods.md`)      |
 | a link to a file that is not a page    | `[AttachmentLink:file.pdf]`, the file listed as an asset                  |
-| footnotes                              | Kramdown footnotes, renumbered 1, 2... (Govspeak shows the number only)   |
+| footnotes                              | Kramdown footnotes, renumbered 1, 2... (Govspeak shows the number only);  |
+|                                        | the "Notes" heading above them is left out: GOV.UK adds its own           |
 
 Files written by write_govspeak() into the target folder:
   <id>.md           the body to paste into Whitehall (no title, no front matter)
@@ -248,8 +249,9 @@ class _Converter:
     def heading(self, element: Tag) -> list[Block]:
         level = max(2, int(element.name[1]))  # any later H1 becomes H2: Whitehall bodies start at H2
         text = _one_line(self.inline_of(element))
-        if not text:
-            return []
+        following = element.find_next_sibling()
+        if not text or (following is not None and "footnote" in _classes(following)):
+            return []  # the page's "Notes": GOV.UK lists footnotes under its own heading at the end of the body
         self.section_level = level
         return [(f"{'#' * level} {text}", False)]
 
@@ -528,11 +530,8 @@ class _Converter:
         return _escape(node.get_text())
 
     def statistic(self, node: Tag) -> str:
-        # The figure reads as plain text in the sentence; bold in running text is not GOV.UK style.
-        value = node.find(class_="app-statistic__value")
-        citation = node.find(class_="app-statistic__citation")
-        figure = _escape(WHITESPACE.sub(" ", value.get_text()).strip()) if value else ""
-        return f"{figure} {self.inline_of(citation)}".strip() if citation else figure
+        # The figure alone, as plain text: its source is the footnote that follows it.
+        return _escape(WHITESPACE.sub(" ", node.get_text()).strip())
 
     def link(self, node: Tag) -> str:
         href = (node.get("href") or "").strip()

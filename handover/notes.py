@@ -85,7 +85,8 @@ def _accessibility_lines(report: dict[str, Any]) -> list[str]:
 
 
 def handover_notes(manifest: dict[str, Any], report: dict[str, Any], build_info: dict[str, Any],
-                   govspeak_files: list[str], changes: Changes | None, previous: dict[str, Any] | None) -> str:
+                   govspeak_files: list[str], changes: Changes | None, previous: dict[str, Any] | None,
+                   contact: dict[str, str]) -> str:
     """The text of HANDOVER.md. Dates come from the commit, so the same commit gives the same notes."""
     on = date.fromisoformat(build_info["commit_date"][:10])
     lines = [
@@ -134,6 +135,16 @@ def handover_notes(manifest: dict[str, Any], report: dict[str, Any], build_info:
         "",
         "Govspeak has no collapsible sections and no checkboxes: checklists become bulleted lists, and the boxes "
         "that summarise a standard or an agency rule become a section with a bold lead-in.",
+        "",
+        "## Before you publish: confirm the contact route",
+        "",
+        f"Every page's phase banner, the About page and the accessibility statement send readers to one contact "
+        f"route: [{contact['link_text']}]({contact['url']}) ({contact['name']}). It is a real, public route today, "
+        "but it is DfE's general contact page, not a team that owns these resources.",
+        "",
+        "Confirm it, or replace it with your team's own route (a form or a mailbox that someone reads), before you "
+        "publish. Change it in one place, `extra.contact` in `mkdocs.yml`, and build the bundle again. The "
+        "accessibility statement must give a way to report a problem that gets an answer.",
         "",
         "## Accessibility",
         "",

@@ -130,9 +130,8 @@ BLOCKS = {
         "| # Supervision policy |  |  |  |\n"
         "| # Session length |  |  |  |"
     ),
-    "statistic: figure and citation as text": (
-        "The share who said their workload was too high was 63% ([Community Care](https://example.org/cc), "
-        "30 November 2022. Note: One source only.) in 2022."
+    "statistic: the figure alone, its source a footnote": (
+        "The share who said their workload was too high was 63%[^2] in autumn 2022."
     ),
     "steps under 'How to', after an introduction, with two blank lines after": (
         "## How to use it\n"
@@ -175,6 +174,10 @@ BLOCKS = {
     "definition list": "**Caseload**\n\nThe number of children a social worker is allocated.",
     "rule and line break": "---\n\nLine one\\\\\nline two.",
     "footnote, renumbered": "[^1]: The statutory guidance is on [GOV.UK](https://www.gov.uk/).",
+    "a figure's note, with its caveat": (
+        "[^2]: Longitudinal study, autumn 2022: child and family social workers who said their workload was too "
+        "high. Community Care, [A report](https://example.org/cc). One source only."
+    ),
     "abbreviations at the end, longest first": "*[DfE]: Department for Education\n*[PSW]: principal social worker",
 }
 
@@ -337,11 +340,13 @@ def test_one_govspeak_file_and_one_assets_file_per_resource_page(built, exported
     assert (target / "index.md") in written
 
 
-def test_about_and_author_pages_are_left_out(built, exported):
+def test_about_pages_are_left_out_and_the_author_guide_is_never_built(built, exported):
     _, pages = built
     target, _ = exported
     left_out = {page["id"] for page in pages} - resource_ids(pages)
-    assert {"index", "about/accessibility", "authors/macros", "roles/team-managers"} <= left_out
+    assert {"index", "about/accessibility", "roles/team-managers"} <= left_out
+    assert not [page["id"] for page in pages if page["strand"] == "authors"]
+    assert not (target / "authors").exists()
     for page_id in left_out - {"index"}:
         assert not (target / f"{page_id}.md").exists(), page_id
     assert (target / "index.md").read_text(encoding="utf-8").startswith("# Govspeak export\n")  # not the home page

@@ -5,6 +5,10 @@ from __future__ import annotations
 from handover.notes import Changes, changelog, handover_notes
 
 
+CONTACT = {"name": "the Department for Education (DfE)", "link_text": "Contact the Department for Education",
+           "url": "https://www.gov.uk/contact-dfe"}
+
+
 def manifest(**pages: str) -> dict:
     return {"file_count": 10, "pages": [
         {"path": path.replace("_", "/") + ".html", "sha256": digest, "title": path.title(), "source": f"docs/{path}.md",
@@ -32,7 +36,7 @@ def notes(previous=None, review_due="2027-11-22") -> str:
         {"url": "index.html", "issues": [], "ignored": [{"code": "H32.2", "reason": "No submit button."}]},
         {"url": "new.html", "issues": [], "ignored": [{"code": "H32.2", "reason": "No  submit\nbutton."}]}]}
     info = {"commit": "abc123", "commit_date": "2026-11-22T10:00:00+00:00"}
-    return handover_notes(current, report, info, ["index.md"], changelog(previous, current), previous)
+    return handover_notes(current, report, info, ["index.md"], changelog(previous, current), previous, CONTACT)
 
 
 def test_notes_summarise_the_gate_with_accepted_findings_grouped():
@@ -54,3 +58,11 @@ def test_notes_list_pages_due_for_review_within_90_days_of_the_commit():
 
 def test_notes_say_how_to_get_a_changelog_without_a_previous_manifest():
     assert "make bundle PREVIOUS_MANIFEST=path/to/manifest.json" in notes()
+
+
+def test_the_notes_ask_the_web_team_to_confirm_or_replace_the_contact_route():
+    text = notes()
+    section = text[text.index("## Before you publish: confirm the contact route"):text.index("## Accessibility")]
+    assert "[Contact the Department for Education](https://www.gov.uk/contact-dfe)" in section
+    assert "Confirm it, or replace it with your team's own route" in section
+    assert "`extra.contact` in `mkdocs.yml`" in section
