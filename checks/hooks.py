@@ -119,7 +119,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         raise PluginError("\n".join(problems))
     _state["images_used"] |= content.images_used(soup, page.file.src_uri)
     abbreviations.expand_first_use(soup, _state["glossary"])
-    _state.setdefault("grades", {})[info.src] = readability.grade(readability.prose_of(soup))
+    prose = readability.prose_parts(soup)
+    _state.setdefault("grades", {})[info.src] = readability.grade(" ".join(prose))
+    _state.setdefault("long_sentences", {})[info.src] = readability.long_sentences(prose)
     return str(soup)
 
 
@@ -167,5 +169,10 @@ def write_readability_report(build_dir: Path, max_grade: float) -> None:
     above = {src: value for src, value in grades.items() if value > max_grade}
     for src, value in above.items():
         notices.warning("readability: docs/%s reads at grade %.1f (aim for %.0f or lower)", src, value, max_grade)
-    report = {"measure": "Flesch-Kincaid grade", "max_grade": max_grade, "pages": grades, "above_max": sorted(above)}
+    long = {src: found for src, found in sorted(_state.get("long_sentences", {}).items()) if found}
+    if long:
+        notices.info("readability: %d sentences over %d words on %d pages are listed in build/readability.json",
+                     sum(map(len, long.values())), readability.LONG_SENTENCE_WORDS, len(long))
+    report = {"measure": "Flesch-Kincaid grade", "max_grade": max_grade, "pages": grades, "above_max": sorted(above),
+              "long_sentence_words": readability.LONG_SENTENCE_WORDS, "long_sentences": long}
     (build_dir / "readability.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")

@@ -12,6 +12,7 @@ AUTHOR_GUIDE = "docs/authors/macros.md"
 # one in data/). Its own logger, outside "mkdocs.*": strict mode turns every mkdocs warning into a failure.
 notices = logging.getLogger("workforce.notices")
 notices.propagate = False
+notices.setLevel(logging.INFO)
 _handler = logging.StreamHandler()
 _handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))  # the look of MkDocs' own lines
 notices.addHandler(_handler)

@@ -87,13 +87,18 @@ def register(context: MacroContext) -> dict[str, Callable[..., str]]:
                 newer.id, newer.value, newer.period, newer.id, statistic_id,
             )
         context.cite(figure)
-        return render_inline("statistic", statistic=figure)
+        return render_inline("statistic", statistic=figure, label=note_label(context, figure))
 
     return {"standard_summary": standard_summary, "agency_rule": agency_rule, "statistic": statistic}
 
 
 # Python-Markdown's footnotes extension puts the notes list where this line stands.
 NOTES_MARKER = "///Footnotes Go Here///"
+
+
+def note_label(context: MacroContext, figure: Statistic) -> str:
+    """The note's id, unique across the site: the print page holds every page, and two may cite one figure."""
+    return f"{context.current_src()[: -len('.md')].replace('/', '-')}-{figure.id}"
 
 
 def _note_text(figure: Statistic) -> str:
@@ -109,7 +114,7 @@ def notes_section(context: MacroContext) -> str:
     cited = context.citations.get(context.current_src(), [])
     if not cited:
         return ""
-    definitions = "\n".join(f"[^{figure.id}]: {_note_text(figure)}" for figure in cited)
+    definitions = "\n".join(f"[^{note_label(context, figure)}]: {_note_text(figure)}" for figure in cited)
     return f"\n\n## Notes\n\n{NOTES_MARKER}\n\n{definitions}\n"
 
 

@@ -80,14 +80,14 @@ def cite_and_close(macro, sentence_with: str) -> str:
 def test_statistic_reads_as_part_of_its_sentence_and_links_to_a_numbered_note(macro):
     html = cite_and_close(macro, "The caseload was " + macro["statistic"]("caseload") + ".")
     assert html.startswith(
-        '<p>The caseload was <span class="app-statistic">15.4</span><sup id="fnref:caseload">'
-        '<a class="footnote-ref" href="#fn:caseload">[note 1]</a></sup>.</p>\n'
+        '<p>The caseload was <span class="app-statistic">15.4</span><sup id="fnref:workload-supervision-caseload">'
+        '<a class="footnote-ref" href="#fn:workload-supervision-caseload">[note 1]</a></sup>.</p>\n'
     )
     assert (
-        '<h2>Notes</h2>\n<div class="footnote">\n<hr />\n<ol>\n<li id="fn:caseload">\n'
+        '<h2>Notes</h2>\n<div class="footnote">\n<hr />\n<ol>\n<li id="fn:workload-supervision-caseload">\n'
         "<p>At 30 September 2024: average caseload. Department for Education, "
         '<a href="https://example.org/agency-rules">Agency rules</a>.&#160;'
-        '<a class="footnote-backref" href="#fnref:caseload" title="Back to where note 1 is cited">Back to text</a></p>\n'
+        '<a class="footnote-backref" href="#fnref:workload-supervision-caseload" title="Back to where note 1 is cited">Back to text</a></p>\n'
         "</li>\n</ol>\n</div>\n<h2>Sources</h2>"
     ) in html
 
@@ -106,9 +106,9 @@ def test_a_caveat_goes_in_the_note(macro):
 def test_notes_are_numbered_in_the_order_figures_are_first_cited(macro):
     html = cite_and_close(macro, f"A {macro['statistic']('turnover')}, B {macro['statistic']('caseload')}, "
                                  f"A again {macro['statistic']('turnover')}.")
-    assert html.index('<li id="fn:turnover">') < html.index('<li id="fn:caseload">')
-    assert '<a class="footnote-ref" href="#fn:turnover">[note 1]</a>' in html
-    assert '<sup id="fnref2:turnover"><a class="footnote-ref" href="#fn:turnover">[note 1]</a></sup>' in html
+    assert html.index('<li id="fn:workload-supervision-turnover">') < html.index('<li id="fn:workload-supervision-caseload">')
+    assert '<a class="footnote-ref" href="#fn:workload-supervision-turnover">[note 1]</a>' in html
+    assert '<sup id="fnref2:workload-supervision-turnover"><a class="footnote-ref" href="#fn:workload-supervision-turnover">[note 1]</a></sup>' in html
 
 
 def test_a_page_without_figures_has_no_notes_section(macro):
