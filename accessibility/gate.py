@@ -123,7 +123,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--node-modules", required=True, type=Path, help="node_modules holding pa11y-ci and axe-core")
     parser.add_argument("--source-map", type=Path, help="JSON object: site-relative HTML path -> Markdown source")
     parser.add_argument("--ignores", type=Path, help=f"ignores file (default {DEFAULT_IGNORES.name} next to gate.py)")
-    parser.add_argument("--today", type=dt.date.fromisoformat, help="date for ignore expiry (default: today)")
+    parser.add_argument("--today", type=dt.date.fromisoformat,
+                        help="date for ignore expiry (default: REVIEW_DATE from the environment, else today)")
     parser.add_argument("--generated-for", help="label for the report (default: SOURCE_DATE_EPOCH as a UTC time)")
     parser.add_argument("--concurrency", type=int, default=DEFAULT_CONCURRENCY, choices=(1, 2, 3, 4),
                         help=f"pages tested at once, each in its own browser context (default {DEFAULT_CONCURRENCY}: "
@@ -662,6 +663,12 @@ def issue_line(page: PageResult, issue: dict[str, Any]) -> str:
     return f"{page.source} ({page.path}): [{issue['runner']} {issue['code']}] {issue['message']} — at {at}"
 
 
+def review_date() -> dt.date:
+    """Today, unless REVIEW_DATE says otherwise: the build's review dates and the ignores' share one clock."""
+    fixed = os.environ.get("REVIEW_DATE")
+    return dt.date.fromisoformat(fixed) if fixed else dt.date.today()
+
+
 def judge(pages: list[PageResult], found: int, ignores: list[Ignore], today: dt.date,
           run_failures: list[str], ignores_path: str) -> tuple[list[str], list[str]]:
     """Failures (any one fails the gate) and warnings, as lines for the console and reports."""
@@ -879,7 +886,7 @@ def gate(args: argparse.Namespace) -> int:
         store_results(cache_dir, site, page_results, keys, fingerprint)
         prune_cache(cache_dir)
     apply_ignores(page_results, ignores)
-    failures, warnings = judge(page_results, len(pages), ignores, args.today or dt.date.today(),
+    failures, warnings = judge(page_results, len(pages), ignores, args.today or review_date(),
                                run_failures + match_failures, ignores_path)
 
     for page in page_results:

@@ -26,7 +26,7 @@ import subprocess
 import sys
 import tempfile
 import zipfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -100,7 +100,7 @@ def build_info(node_modules: Path, chrome: str, built_at: int) -> dict[str, Any]
     return {
         "commit": git("rev-parse", "HEAD") or "unknown",
         "uncommitted_changes": bool(git("status", "--porcelain", "--untracked-files=no")),
-        "commit_date": datetime.fromtimestamp(built_at, tz=timezone.utc).isoformat(),
+        "commit_date": datetime.fromtimestamp(built_at, tz=UTC).isoformat(),
         "python": platform.python_version(),
         "python_packages": {name: metadata.version(name) for name in PYTHON_TOOLS},
         "node_packages": {name: node_version(node_modules, name) for name in NODE_TOOLS},
@@ -133,7 +133,7 @@ def manifest(site: Path, pages_file: Path) -> dict[str, Any]:
 
 def write_zip(target: Path, members: list[tuple[str, Path]], timestamp: int) -> None:
     """A zip whose bytes depend only on the members' names and contents."""
-    date_time = datetime.fromtimestamp(max(timestamp, EARLIEST_ZIP_TIME), tz=timezone.utc).timetuple()[:6]
+    date_time = datetime.fromtimestamp(max(timestamp, EARLIEST_ZIP_TIME), tz=UTC).timetuple()[:6]
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for name, source in sorted(members):
             info = zipfile.ZipInfo(name, date_time=date_time)

@@ -359,7 +359,7 @@ class _Converter:
         panels = element.select(".tabbed-block") or element.find_all(class_="tabbed-content", recursive=False)
         level = min(6, max(2, self.section_level + 1))
         result: list[Block] = []
-        for label, panel in zip(labels, panels):
+        for label, panel in zip(labels, panels, strict=False):
             result.append((f"{'#' * level} {_one_line(self.inline_of(label))}", False))
             result += self.items(panel)
         return result

@@ -5,12 +5,11 @@ Each is written once, in data/, and validated before any page is built.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
-
-import re
 
 from macros.errors import DataError
 from macros.periods import period_end

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import difflib
-from datetime import date
 from collections.abc import Callable, Iterable
+from datetime import date
 
 from macros.arguments import checked, heading_level_of
 from macros.context import MacroContext, render_block, render_inline

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import REPO, VENV_BIN, build, copy_project, project_env
 from macros import FAMILIES
 from macros.context import MacroContext
 from macros.data import SiteData
+from tests.support import REPO, VENV_BIN, build, copy_project, project_env
 
 
 @pytest.fixture(scope="module")

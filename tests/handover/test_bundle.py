@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import build, copy_project
 from handover.bundle import BundleError, write_bundle
+from tests.support import build, copy_project
 
 
 @pytest.fixture(scope="module")

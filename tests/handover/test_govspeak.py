@@ -398,7 +398,7 @@ def test_the_export_is_the_same_byte_for_byte_every_time(built, exported, tmp_pa
     target, written = exported
     again = write_govspeak(site, list(reversed(pages)), tmp_path / "again")
     assert [p.relative_to(tmp_path / "again") for p in again] == [p.relative_to(target) for p in written]
-    for first, second in zip(written, again):
+    for first, second in zip(written, again, strict=True):
         assert first.read_bytes() == second.read_bytes(), first
 
 

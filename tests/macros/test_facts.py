@@ -6,8 +6,8 @@ import logging
 
 import pytest
 
-from tests.macros.support import to_html
 from macros.errors import AuthorError
+from tests.macros.support import to_html
 
 
 def test_standard_summary_shows_the_standard_from_data_and_links_to_its_page(macro):

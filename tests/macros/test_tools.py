@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.macros.support import to_html
 from macros.errors import AuthorError
+from tests.macros.support import to_html
 
 
 def test_self_assessment_is_a_captioned_table_with_column_and_row_headers(macro):
