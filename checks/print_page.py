@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 IGNORED = ".print-site-plugin-ignore"
 
 
 def remove_ignored_content(print_page: Path) -> int:
-    """Remove every element print-site is told to ignore; return how many were removed."""
+    """Remove every element print-site is told to ignore, and mend note links; return how many were removed."""
     if not print_page.exists():
         return 0
     soup = BeautifulSoup(print_page.read_text(encoding="utf-8"), "html.parser")
@@ -23,9 +23,27 @@ def remove_ignored_content(print_page: Path) -> int:
     removed = article.select(IGNORED)
     for element in removed:
         element.decompose()
-    if removed:
+    mended = prefix_note_markers(article)
+    if removed or mended:
         print_page.write_text(str(soup), encoding="utf-8")
     return len(removed)
+
+
+def prefix_note_markers(article: Tag | BeautifulSoup) -> int:
+    """Give each "[note N]" marker the page prefix print-site gave its note, so "Back to text" finds it.
+
+    print-site prefixes the ids of a page's notes with the page's id, and rewrites links to them, but
+    leaves the ids of the markers in the text as they were: each note's link back would point nowhere.
+    """
+    mended = 0
+    for section in article.select("section.print-page[id]"):
+        prefix = section["id"] + "-"
+        for marker in section.select("sup[id^='fnref']"):
+            link = marker.find("a", href=True)
+            if link and link["href"].startswith("#" + prefix):
+                marker["id"] = prefix + marker["id"]
+                mended += 1
+    return mended
 
 
 def _page_for_anchor(anchor: str, page_html: dict[str, str]) -> str | None:

@@ -11,6 +11,8 @@ import pytest
 
 from tests.support import TEST_FRONT_MATTER, VENV_BIN, add_to_nav, copy_project, run_in
 
+pytestmark = pytest.mark.slow  # builds, prints and gates the whole real site
+
 INACCESSIBLE_PAGE = TEST_FRONT_MATTER + """
 This page has enough words to count as a page, and two barriers that only a browser can find:
 text that is too pale to read, and a form field with no label.
