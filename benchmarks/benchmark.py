@@ -80,7 +80,7 @@ def first_view_kb(site: Path, page: str) -> float:
 
 def synthetic_project(target: Path, pages: int) -> Path:
     """A copy of the project with `pages` generated guide pages added to the navigation."""
-    for name in ("docs", "data", "macros", "checks", "overrides", "schemas", "mkdocs.yml"):
+    for name in ("docs", "data", "site_model", "macros", "checks", "overrides", "schemas", "mkdocs.yml"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, target / name)
     folder = target / "docs" / "synthetic"

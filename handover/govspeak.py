@@ -45,7 +45,6 @@ from __future__ import annotations
 
 import argparse
 import html
-import json
 import posixpath
 import re
 import sys
@@ -58,6 +57,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from bs4.element import PageElement
 
 from macros.blocks import CALLOUT_TITLES
+from site_model.contract import read_pages
 
 
 class GovspeakError(Exception):
@@ -676,13 +676,12 @@ def lint_govspeak(text: str, where: str) -> list[str]:
 
 # --- Writing the export --------------------------------------------------------------------------------------
 
-EXCLUDED_KINDS = {"about"}
-EXCLUDED_STRANDS = {"authors"}
 INDEX = "index.md"  # the list of pages; the home page (also "index") is an "about" page, so never exported
 
 
 def exported(page: dict) -> bool:
-    return page["kind"] not in EXCLUDED_KINDS and page["strand"] not in EXCLUDED_STRANDS
+    """Resources only (build/pages.json says which, from site_model.vocabulary)."""
+    return bool(page["resource"])
 
 
 def _site_path(page_html: str, reference: str) -> str:
@@ -793,7 +792,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pages", type=Path, default=Path("build/pages.json"), help="the build's page list")
     parser.add_argument("--target", type=Path, required=True, help="a new or empty folder for the Govspeak files")
     arguments = parser.parse_args(argv)
-    pages = json.loads(arguments.pages.read_text(encoding="utf-8"))["pages"]
+    pages = read_pages(arguments.pages)
     try:
         written = write_govspeak(arguments.site, pages, arguments.target)
     except GovspeakError as error:

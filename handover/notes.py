@@ -55,7 +55,7 @@ def _change_lines(changes: Changes | None, current: dict[str, Any], previous: di
 
 
 def _review_lines(manifest: dict[str, Any], on: date) -> list[str]:
-    due = sorted((page for page in manifest["pages"] if date.fromisoformat(page["review_due"]) <= on + DUE_SOON),
+    due = sorted((page for page in manifest["pages"] if page["review_due"] and date.fromisoformat(page["review_due"]) <= on + DUE_SOON),
                  key=lambda page: (page["review_due"], page["path"]))
     if not due:
         return [f"No page is due for review within {DUE_SOON.days} days of {on.isoformat()}."]

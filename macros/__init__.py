@@ -9,6 +9,7 @@ from macros import blocks, facts, links, tools
 from macros.context import MacroContext
 from macros.data import load_site_data
 from macros.pages import load_page_index
+from site_model.vocabulary import AUDIENCES, KINDS, STRANDS
 
 FAMILIES = (blocks, facts, tools, links)
 _context: MacroContext | None = None  # this build's, for on_post_page_macros
@@ -27,6 +28,11 @@ def define_env(env: Any) -> None:
     )
     global _context
     _context = context
+    # The allowed front-matter values, for the author guide's tables: written once, in site_model.vocabulary.
+    env.variables["site_vocabulary"] = {
+        name: ", ".join(f"`{value}`" for value in values)
+        for name, values in (("strands", STRANDS), ("kinds", KINDS), ("audiences", AUDIENCES))
+    }
     for family in FAMILIES:
         for name, function in family.register(context).items():
             env.macro(function, name)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 VENV_BIN = Path(sys.executable).parent
-PROJECT_FILES = ("docs", "data", "macros", "checks", "overrides", "schemas", "handover", "pdfs", "accessibility",
+PROJECT_FILES = ("docs", "data", "site_model", "macros", "checks", "overrides", "schemas", "handover", "pdfs", "accessibility",
                  "mkdocs.yml", "Makefile", "pyproject.toml", "requirements.lock")
 
 

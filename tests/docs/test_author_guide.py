@@ -64,6 +64,7 @@ def test_make_serve_shows_authors_the_guide_with_its_macros_rendered(tmp_path):
     try:
         guide = _fetch_when_served(f"http://127.0.0.1:{port}/authors/macros.html", server)
         home = _fetch_when_served(f"http://127.0.0.1:{port}/index.html", server)
+        template = _fetch_when_served(f"http://127.0.0.1:{port}/authors/page-template.html", server)
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -71,6 +72,8 @@ def test_make_serve_shows_authors_the_guide_with_its_macros_rendered(tmp_path):
     assert 'class="app-statistic"' in guide  # its examples are rendered by the real macros
     assert "{{" not in guide.split('<div class="md-content"', 1)[1].split("<pre", 1)[0]
     assert ">For authors<" in home or "For authors" in home
+    # the front-matter table lists the vocabulary from site_model, not a hand-typed copy
+    assert "One of <code>retention</code>, <code>agency</code>, <code>workload</code>" in template
 
 
 def _fetch_when_served(url: str, server: subprocess.Popen, seconds: float = 60) -> str:

@@ -19,7 +19,7 @@ from handover.govspeak import GovspeakError, convert, lint_govspeak, main, to_go
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLE = ROOT / "tests" / "fixtures" / "govspeak" / "article.html"
-BUILD_INPUTS = ("docs", "data", "macros", "checks", "overrides", "schemas", "mkdocs.yml")
+BUILD_INPUTS = ("docs", "data", "site_model", "macros", "checks", "overrides", "schemas", "mkdocs.yml")
 
 
 @pytest.fixture(scope="module")
@@ -324,7 +324,7 @@ def exported(built, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, lis
 
 
 def resource_ids(pages: list[dict]) -> set[str]:
-    return {page["id"] for page in pages if page["kind"] != "about" and page["strand"] != "authors"}
+    return {page["id"] for page in pages if page["resource"]}
 
 
 def test_one_govspeak_file_and_one_assets_file_per_resource_page(built, exported):
@@ -403,9 +403,8 @@ def test_the_export_is_the_same_byte_for_byte_every_time(built, exported, tmp_pa
 
 
 def test_command_line_writes_the_export(built, tmp_path, capsys):
-    site, pages = built
-    pages_file = tmp_path / "pages.json"
-    pages_file.write_text(json.dumps({"pages": pages}), encoding="utf-8")
+    site, _ = built
+    pages_file = site.parent / "build" / "pages.json"  # the contract the build wrote
     assert main(["--site", str(site), "--pages", str(pages_file), "--target", str(tmp_path / "out")]) == 0
     assert (tmp_path / "out" / "index.md").is_file()
     assert main(["--site", str(site), "--pages", str(pages_file), "--target", str(tmp_path / "out")]) == 1
@@ -422,7 +421,8 @@ def one_page_site(tmp_path: Path, body: str) -> tuple[Path, list[dict]]:
         encoding="utf-8",
     )
     page = {"id": "workload/case-recording", "source": "docs/workload/case-recording.md",
-            "html": "workload/case-recording.html", "title": "Case recording", "strand": "workload", "kind": "guide"}
+            "html": "workload/case-recording.html", "title": "Case recording", "strand": "workload", "kind": "guide",
+            "resource": True}
     return site, [page]
 
 
