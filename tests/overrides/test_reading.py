@@ -46,6 +46,39 @@ def test_no_page_scrolls_sideways_at_320_css_pixels(site):
     assert {page: pixels for page, pixels in overflow.items() if pixels > 0} == {}
 
 
+CHART_PAGES = ("retention/index.html", "agency/index.html", "workload/caseload-management.html")
+
+
+def charts_in_browser(site: Path, width: int, text: str = "", media: str = "screen") -> dict:
+    return browser("charts", str(width), text, media, *(str(site / page) for page in CHART_PAGES))
+
+
+def test_charts_fit_a_320_px_screen_without_sideways_scrolling_and_keep_readable_labels(site):
+    for page, found in charts_in_browser(site, 320).items():
+        assert found["overflow"] == 0, page
+        assert found["charts"], page
+        for chart in found["charts"]:
+            assert 0 <= chart["left"] and chart["right"] <= found["viewport"], (page, chart)
+            assert chart["label"] >= 12, (page, chart)  # value labels in CSS px, on the narrowest screen
+
+
+def test_charts_grow_with_text_only_zoom(site):
+    normal = charts_in_browser(site, 1280)
+    larger = charts_in_browser(site, 1280, text="150%")  # the theme's own root size is 125%
+    for page in normal:
+        for before, after in zip(normal[page]["charts"], larger[page]["charts"]):
+            assert round(before["label"]) == 20, page  # body-text size: the theme's 1rem
+            assert after["label"] >= before["label"] * 1.15, page
+
+
+def test_charts_fit_a_printed_a4_page(site):
+    # A4 at 96 dpi is 794 CSS px wide; app.css prints with 16 mm margins each side.
+    for page, found in charts_in_browser(site, 794 - 2 * 60, media="print").items():
+        assert found["overflow"] == 0, page
+        for chart in found["charts"]:
+            assert chart["right"] <= found["viewport"] and chart["label"] >= 12, (page, chart)
+
+
 def test_search_works_from_the_file_system_with_no_request_off_the_machine(site):
     found = browser("search", str(site / "retention" / "index.html"), "supervision")
     assert found["results"] > 0
