@@ -3,19 +3,27 @@
 Content marked `.print-site-plugin-ignore` (links to the author guide, which is left off the print
 page, and the link to the print page itself) is only hidden there by CSS, so its links still point
 at anchors that do not exist. We remove it, so screen readers and link checks never meet it.
+
+print-site gives the ids of headings, list items and <sup> elements their page's prefix, and every
+link to them too, so ids stay unique on the print page. Its pattern misses a <sup> that follows
+another tag on the same line, such as a figure's note link after its <span>: each note's "Back to
+text" link then pointed nowhere. We give those note links the prefix their back links expect.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 IGNORED = ".print-site-plugin-ignore"
 
 
 def remove_ignored_content(print_page: Path) -> int:
-    """Remove every element print-site is told to ignore; return how many were removed."""
+    """Remove every element print-site is told to ignore, and link each note back to where it is cited.
+
+    Returns how many elements were removed or changed.
+    """
     if not print_page.exists():
         return 0
     soup = BeautifulSoup(print_page.read_text(encoding="utf-8"), "html.parser")
@@ -23,9 +31,27 @@ def remove_ignored_content(print_page: Path) -> int:
     removed = article.select(IGNORED)
     for element in removed:
         element.decompose()
-    if removed:
+    changed = len(removed) + link_notes_back(article)
+    if changed:
         print_page.write_text(str(soup), encoding="utf-8")
-    return len(removed)
+    return changed
+
+
+def link_notes_back(article: Tag) -> int:
+    """Prefix the id of each note link print-site left unprefixed, where a back link expects the prefix."""
+    targets = {link["href"][1:] for link in article.select('a[href^="#"]')}
+    ids = {element["id"] for element in article.find_all(id=True)}
+    fixed = 0
+    for reference in article.select("sup[id]"):
+        page = reference.find_parent("section", class_="print-page", id=True)
+        if page is None:
+            continue
+        prefixed = f"{page['id']}-{reference['id']}"
+        if prefixed in targets and prefixed not in ids:
+            reference["id"] = prefixed
+            ids.add(prefixed)
+            fixed += 1
+    return fixed
 
 
 def _page_for_anchor(anchor: str, page_html: dict[str, str]) -> str | None:

@@ -257,6 +257,8 @@ def test_the_overview_pages_show_their_charts_on_screen_and_on_the_print_page(bu
     assert [name for name in set(ids) if ids.count(name) > 1 and "chart" in name] == []
     for name in re.findall(r'aria-labelledby="([^"]+)"', whole):
         assert all(part in ids for part in name.split()), name
+    # Every note, a chart's among them, links to its figure and back again.
+    assert [anchor for anchor in re.findall(r'href="#([^"]+)"', whole) if anchor not in ids] == []
 
 
 def test_a_site_without_a_contact_route_is_not_built(project):
