@@ -311,7 +311,6 @@ def register(context: MacroContext) -> dict[str, Callable[..., str]]:
             key=[(line.colour, line.shape, line.dash, sentence_case(line.series.measure)) for line in plotted]
             if len(plotted) > 1 else [],
             axis=AXIS,
-            halo=BACKGROUND,
             period_heading="Year" if all(re.fullmatch(r"[0-9]{4}", period) for period in shown) else "Period",
             columns=[sentence_case(measure) for measure in measures],
             rows=rows,
