@@ -94,9 +94,19 @@ class Ignore:
         code = issue.get("code", "")
         if code != self.rule and not code.endswith("." + self.rule):
             return False
-        if self.selector is not None and issue.get("selector") != self.selector:
+        if self.selector is not None and not selector_matches(self.selector, str(issue.get("selector") or "")):
             return False
         return not self.pages or any(fnmatch.fnmatchcase(page, glob) for glob in self.pages)
+
+
+def selector_matches(pattern: str, selector: str) -> bool:
+    """An ignore's selector is exact, or a glob when it holds a "*" ("* > figure* > div > svg > *").
+
+    Only "*" makes a glob: printed selectors can hold "[" and "?", which must still match themselves.
+    """
+    if "*" not in pattern:
+        return selector == pattern
+    return re.fullmatch(".*".join(map(re.escape, pattern.split("*"))), selector, flags=re.S) is not None
 
 
 @dataclass

@@ -21,6 +21,10 @@ How our blocks map (the reasons are beside each handler below):
 | app-reflective-questions               | its heading, then a numbered list                                         |
 | app-self-assessment                    | its title in bold, the key to ratings, then a table; row headers `# `     |
 | app-statistic                          | the figure as plain text; its note is the footnote after it               |
+| app-chart                              | its title in bold, the trend in words (the SVG's description), then its   |
+|                                        | table with `{barchart}` on the next line: GOV.UK draws it as a bar chart  |
+|                                        | and keeps the table. Row headers stay plain cells (the chart script reads |
+|                                        | each row's first cell as its label); the SVG and its key are left out     |
 | abbr                                   | its text, and `*[ABBR]: expansion` at the end of the body                 |
 | ol under "How to..." or "Steps..."     | steps `s1.` `s2.` (only paragraphs may come between heading and list)     |
 | other lists, tables, quotes, code      | Kramdown; table row headers `# `; code as an indented block               |
@@ -242,6 +246,7 @@ class _Converter:
             "app-checklist": self.checklist,
             "app-reflective-questions": self.reflective_questions,
             "app-self-assessment": self.self_assessment,
+            "app-chart": self.chart,
             "footnote": self.footnote_definitions,
             "tabbed-set": self.tabs,
         }
@@ -290,7 +295,7 @@ class _Converter:
                 return False
         return False
 
-    def table(self, element: Tag, caption: bool = True) -> list[Block]:
+    def table(self, element: Tag, caption: bool = True, row_headers: bool = True) -> list[Block]:
         """A Kramdown table; a header cell in a body row's first column starts with "# " (Govspeak's row header)."""
         result: list[Block] = []
         caption_element = element.find("caption")
@@ -305,14 +310,14 @@ class _Converter:
         if head:
             aligns = [self.alignment(cell) for cell in head[0].find_all(["th", "td"], recursive=False)]
             lines.append("|" + "|".join(aligns) + "|")
-        lines += [self.table_row(row, in_head=False) for row in head[1:] + body]
+        lines += [self.table_row(row, in_head=False, row_headers=row_headers) for row in head[1:] + body]
         return result + [("\n".join(lines), False)]
 
-    def table_row(self, row: Tag, in_head: bool) -> str:
+    def table_row(self, row: Tag, in_head: bool, row_headers: bool = True) -> str:
         cells = []
         for index, cell in enumerate(row.find_all(["th", "td"], recursive=False)):
             text = _one_line(self.inline_of(cell))
-            if not in_head and index == 0 and cell.name == "th" and text:
+            if row_headers and not in_head and index == 0 and cell.name == "th" and text:
                 text = f"# {text}"  # Govspeak makes only the first column's "# " cells row headers
             cells.append(text)
         return "| " + " | ".join(cells) + " |"
@@ -472,6 +477,29 @@ class _Converter:
             if key_text:
                 result.append((key_text, True))
         return result + self.table(table, caption=False)
+
+    def chart(self, element: Tag) -> list[Block]:
+        """A chart: its title in bold, its trend in words, then its figures as a table marked `{barchart}`.
+
+        Govspeak's `{barchart}` goes on the line straight after the table (it becomes the table's Kramdown
+        attribute list, classes js-barchart-table and mc-auto-outdent); GOV.UK's script then draws the table as a
+        bar chart with a link to switch back to the table. That script takes each row's first cell (a td) as its
+        label, so the periods are plain cells here, not "# " row headers. The SVG has no Govspeak form.
+        """
+        svg = element.find("svg", class_="app-chart__svg")
+        title = svg.find("title") if svg else None
+        desc = svg.find("desc") if svg else None
+        table = element.find("table")
+        result: list[Block] = []
+        if title is not None and title.get_text(strip=True):
+            result.append((f"**{_one_line(self.inline_of(title))}**", True))
+        if desc is not None and desc.get_text(strip=True):
+            result += self.paragraph(list(desc.children))
+        if table is None:
+            return result
+        rows = self.table(table, caption=False, row_headers=False)
+        text, _ = rows[-1]
+        return result + rows[:-1] + [(text + "\n{barchart}", False)]
 
     def footnote_definitions(self, element: Tag) -> list[Block]:
         # Collected here, written at the end of the body, where Kramdown puts footnotes anyway.

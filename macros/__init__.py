@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from macros import blocks, facts, links, tools
+from macros import blocks, charts, facts, links, tools
 from macros.context import MacroContext
 from macros.data import load_site_data
 from macros.pages import load_page_index
 from site_model.vocabulary import AUDIENCES, KINDS, STRANDS
 
-FAMILIES = (blocks, facts, tools, links)
+FAMILIES = (blocks, facts, tools, links, charts)
 _context: MacroContext | None = None  # this build's, for on_post_page_macros
 
 

@@ -7,6 +7,7 @@ and Markdown extensions render, so every mapping is checked against the exact Go
 from __future__ import annotations
 
 import json
+import re
 import os
 import shutil
 import subprocess
@@ -291,6 +292,35 @@ def test_lint_accepts_govspeak_and_harmless_text():
     assert lint_govspeak(clean, "page.md") == []
 
 
+def test_a_chart_becomes_its_title_its_trend_then_its_table_with_the_barchart_marker():
+    # The chart as the macro and the site's Markdown render it, so this follows any change to the template.
+    from tests.macros.support import Current, make_macros, make_site_data, to_html
+
+    macro = make_macros(make_site_data(), Current())
+    article = to_html("Before.\n\n" + macro["chart"]("caseload") + "\n\nAfter.\n" + macro["sources_section"]())
+    text, assets = to_govspeak(f'<article class="md-content__inner">{article}</article>')
+    # Govspeak reads `{barchart}` on the line straight after a table (its Kramdown attribute list); GOV.UK's
+    # script then takes each row's first cell as the bar's label, so the years are plain cells, not "# " headers.
+    assert text.startswith(
+        "Before.\n"
+        "\n"
+        "**Average caseload, 2023 to 2024**\n"
+        "\n"
+        "Average caseload fell from 16.0 in 2023 to 15.4 in 2024.\n"
+        "\n"
+        "| Year | Average caseload |\n"
+        "|---|---|\n"
+        "| 2023 | 16.0[^1] |\n"
+        "| 2024 | 15.4[^2] |\n"
+        "{barchart}\n"
+        "\n"
+        "After.\n"
+    )
+    assert "[^2]: At 30 September 2024: average caseload. Department for Education, " in text
+    assert "svg" not in text and "Chart:" not in text and "Table:" not in text and assets == []
+    assert lint_govspeak(text, "chart") == []
+
+
 # --- The export of the real site ---------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
@@ -375,6 +405,14 @@ def test_real_pages_keep_their_blocks(exported):
     assert "22 November 2026" not in supervision and "Print this page" not in supervision
     assessment = (target / "retention" / "self-assessment.md").read_text(encoding="utf-8")
     assert "| Area | Evidence | Rating | Next step |\n|---|---|---|---|\n| # A written statement" in assessment
+
+
+@pytest.mark.parametrize(("page", "charts"), [("retention/index", 2), ("agency/index", 2),
+                                             ("workload/caseload-management", 1)])
+def test_each_chart_on_the_real_pages_is_a_table_then_the_barchart_marker(exported, page, charts):
+    target, _ = exported
+    text = (target / f"{page}.md").read_text(encoding="utf-8")
+    assert len(re.findall(r"\n\| 2025 \| [^\n]*\|\n\{barchart\}\n\n", text)) == charts
 
 
 def test_index_lists_every_page_with_its_source_and_the_links_between_pages(built, exported):
