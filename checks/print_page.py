@@ -15,7 +15,8 @@ IGNORED = ".print-site-plugin-ignore"
 
 
 def remove_ignored_content(print_page: Path) -> int:
-    """Remove every element print-site is told to ignore; return how many were removed."""
+    """Remove every element print-site is told to ignore, and give renamed links their targets back;
+    return how many elements were removed."""
     if not print_page.exists():
         return 0
     soup = BeautifulSoup(print_page.read_text(encoding="utf-8"), "html.parser")
@@ -23,9 +24,34 @@ def remove_ignored_content(print_page: Path) -> int:
     removed = article.select(IGNORED)
     for element in removed:
         element.decompose()
-    if removed:
+    renamed = restore_link_targets(soup)
+    if removed or renamed:
         print_page.write_text(str(soup), encoding="utf-8")
     return len(removed)
+
+
+def restore_link_targets(soup: BeautifulSoup) -> int:
+    """Rename ids that print-site's prefixing missed, so the links it did prefix reach them.
+
+    print-site prefixes each page's links ("#x" becomes "#<page>-x") and, with a regular expression, the
+    ids of some tags. That expression misses a tag that follows another on the same line, such as a
+    note's <sup id="fnref:..."> right after the statistic's <span>: its back-link then points nowhere.
+    Returns how many ids were renamed.
+    """
+    ids = {element["id"] for element in soup.find_all(id=True)}
+    renamed = 0
+    for section in soup.select("section.print-page[id]"):
+        prefix = section["id"] + "-"
+        for link in section.select('a[href^="#' + prefix + '"]'):
+            anchor = link["href"][1:]
+            if anchor in ids:
+                continue
+            target = section.find(id=anchor[len(prefix):])
+            if target is not None:
+                target["id"] = anchor
+                ids.add(anchor)
+                renamed += 1
+    return renamed
 
 
 def _page_for_anchor(anchor: str, page_html: dict[str, str]) -> str | None:
