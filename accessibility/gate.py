@@ -40,8 +40,12 @@ import yaml
 HERE = Path(__file__).resolve().parent
 DEFAULT_IGNORES = HERE / "ignores.yml"
 WCAG22_RUNNER = HERE / "runners" / "wcag22.js"
+EQUAL_ACCESS_RUNNER = HERE / "runners" / "equal-access.js"
 STANDARD = "WCAG2AA"
-RUNNERS = ["axe", "htmlcs", str(WCAG22_RUNNER)]
+# All four run in one page load: pa11y injects every runner into the page and runs them there.
+RUNNERS = ["axe", "htmlcs", str(WCAG22_RUNNER), str(EQUAL_ACCESS_RUNNER)]
+# IBM Equal Access results that a person must judge: listed in the reports, never failing the gate.
+REVIEW_LEVELS = {"needs-review", "recommendation"}
 IGNORE_KEYS = {"rule", "selector", "pages", "reason", "review_by"}
 # Generous: a page's run includes Chromium opening a tab, three runners and our focus checks.
 BASE_TIMEOUT_MS = 60_000
@@ -115,6 +119,7 @@ class PageResult:
     source: str
     issues: list[dict[str, Any]] = field(default_factory=list)
     ignored: list[dict[str, Any]] = field(default_factory=list)
+    review: list[dict[str, Any]] = field(default_factory=list)  # for a person to check; never fails the gate
     error: str | None = None
     tested: bool = False
     from_cache: bool = False
@@ -130,7 +135,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--reports", required=True, type=Path, help="where to write accessibility.json and .html")
     parser.add_argument("--chrome", required=True, help="the Chromium or Chrome binary")
     parser.add_argument("--node", required=True, help="the Node binary (20 or newer) that runs pa11y-ci")
-    parser.add_argument("--node-modules", required=True, type=Path, help="node_modules holding pa11y-ci and axe-core")
+    parser.add_argument("--node-modules", required=True, type=Path,
+                        help="node_modules holding pa11y-ci, axe-core and accessibility-checker-engine")
     parser.add_argument("--source-map", type=Path, help="JSON object: site-relative HTML path -> Markdown source")
     parser.add_argument("--ignores", type=Path, help=f"ignores file (default {DEFAULT_IGNORES.name} next to gate.py)")
     parser.add_argument("--today", type=dt.date.fromisoformat,
@@ -288,7 +294,7 @@ def chrome_args(user_data_dir: Path) -> list[str]:
 
 
 def pa11y_config(urls: list[dict[str, Any]], chrome: str, work: Path, report_file: Path,
-                 concurrency: int) -> dict[str, Any]:
+                 concurrency: int, protocol_timeout_ms: int = BASE_TIMEOUT_MS * 3) -> dict[str, Any]:
     return {
         "defaults": {
             "standard": STANDARD,
@@ -300,7 +306,10 @@ def pa11y_config(urls: list[dict[str, Any]], chrome: str, work: Path, report_fil
             # Keep one browser context per page: without them, pages tested side by side share one
             # window, and a background tab never has focus, which our focus check needs.
             "useIncognitoBrowserContext": True,
-            "chromeLaunchConfig": {"executablePath": chrome, "args": chrome_args(work / "chrome-profile")},
+            # Puppeteer gives up on one call into the page after 180 s by default, and the runners run
+            # in one call: the big print page needs longer, so allow as long as the slowest page may take.
+            "chromeLaunchConfig": {"executablePath": chrome, "args": chrome_args(work / "chrome-profile"),
+                                   "protocolTimeout": protocol_timeout_ms},
             "reporters": [["json", {"fileName": str(report_file)}]],
         },
         "urls": urls,
@@ -380,7 +389,8 @@ def run_pa11y_ci(pages: list[str], site: Path, base: str,
         # ".json" in its working directory would break config loading.
         work = Path(tmp_name)
         report_file, log_file, config_file = work / "results.json", work / "pa11y-ci.log", work / "pa11y-ci.json"
-        config = pa11y_config(urls, args.chrome, work, report_file, args.concurrency)
+        config = pa11y_config(urls, args.chrome, work, report_file, args.concurrency,
+                              max(url["timeout"] for url in urls))
         config_file.write_text(json.dumps(config, indent=2), encoding="utf-8")
         with open(log_file, "wb") as log:
             output = None if args.verbose else log
@@ -498,6 +508,7 @@ def gate_fingerprint(args: argparse.Namespace, versions: dict[str, str | None]) 
     return {
         "format": CACHE_FORMAT,
         "runner": file_digest(WCAG22_RUNNER),
+        "equal_access_runner": file_digest(EQUAL_ACCESS_RUNNER),
         "pa11y_config": config,
         "served": args.serve,  # 404.html renders differently over file:// and http://.
         "tools": versions,
@@ -612,7 +623,7 @@ def clean_issue(issue: dict[str, Any]) -> dict[str, Any]:
     if extras.get("needsFurtherReview"):
         # axe could not decide (pa11y still counts it as an error): tell the author to look.
         message = f"Needs review, axe could not decide: {message}"
-    return {
+    cleaned = {
         "runner": runner_name(str(issue.get("runner", ""))),
         "code": str(issue.get("code", "")),
         "type": str(issue.get("type", "")),
@@ -620,6 +631,9 @@ def clean_issue(issue: dict[str, Any]) -> dict[str, Any]:
         "selector": str(issue.get("selector") or ""),
         "context": str(issue.get("context") or ""),
     }
+    if extras.get("level"):  # IBM Equal Access: violation, needs-review or recommendation
+        cleaned["level"] = str(extras["level"])
+    return cleaned
 
 
 def record_result(result: PageResult, items: list) -> None:
@@ -631,8 +645,10 @@ def record_result(result: PageResult, items: list) -> None:
         return
     result.tested = True
     result.raw = items
-    result.issues = sorted((clean_issue(item) for item in items if item.get("type") == "error"),
-                           key=lambda i: (i["runner"], i["code"], i["selector"], i["message"]))
+    order = lambda i: (i["runner"], i["code"], i["selector"], i["message"])  # noqa: E731
+    cleaned = [clean_issue(item) for item in items if item.get("type") == "error"]
+    result.issues = sorted((issue for issue in cleaned if issue.get("level") not in REVIEW_LEVELS), key=order)
+    result.review = sorted((issue for issue in cleaned if issue.get("level") in REVIEW_LEVELS), key=order)
 
 
 def collect_pages(pages: list[str], base: str, source_map: dict[str, str], results: dict[str, list],
@@ -725,6 +741,7 @@ def tool_versions(args: argparse.Namespace) -> dict[str, str | None]:
         "pa11y-ci": package_version(args.node_modules, "pa11y-ci"),
         "pa11y": package_version(args.node_modules, "pa11y"),
         "axe-core": package_version(args.node_modules, "axe-core"),
+        "accessibility-checker-engine": package_version(args.node_modules, "accessibility-checker-engine"),
         "html_codesniffer": package_version(args.node_modules, "@pa11y/html_codesniffer"),
         "node": command_version([args.node, "--version"]),
         "chromium": command_version([args.chrome, "--version"]),
@@ -746,11 +763,13 @@ def build_report(pages: list[PageResult], failures: list[str], warnings: list[st
             "pages_from_cache": sum(page.from_cache for page in pages),
             "issues": sum(len(page.issues) for page in pages),
             "ignored": sum(len(page.ignored) for page in pages),
+            "needs_review": sum(len(page.review) for page in pages),
         },
         "failures": failures,
         "warnings": warnings,
         "pages": [{"url": page.path, "source": page.source, "tested": page.tested, "from_cache": page.from_cache,
-                   "error": page.error, "issues": page.issues, "ignored": page.ignored} for page in pages],
+                   "error": page.error, "issues": page.issues, "ignored": page.ignored, "review": page.review}
+                  for page in pages],
     }
 
 
@@ -789,6 +808,19 @@ def _issue_items(issues: Iterable[dict[str, Any]], ignored: bool) -> list[str]:
     return items
 
 
+def _review_items(issues: list[dict[str, Any]]) -> list[str]:
+    """One line per rule and message, with every element it names: a page has dozens of these."""
+    groups: dict[tuple[str, str, str], list[str]] = {}
+    for issue in issues:
+        groups.setdefault((issue["runner"], issue["code"], issue["message"]), []).append(issue["selector"])
+    items = []
+    for (runner, code, message), selectors in groups.items():
+        where = ", ".join(f"<code>{html.escape(s)}</code>" if s else "the page as a whole" for s in selectors)
+        items.append(f"<li><strong>{html.escape(runner)} <code>{html.escape(code)}</code></strong>: "
+                     f"{_message_html(message)} — at {where}</li>")
+    return items
+
+
 def render_html(report: dict[str, Any]) -> str:
     """A small report that itself meets the standard: lang, title, one h1, ordered headings,
     a skip link, table headers with scope and visible focus."""
@@ -810,6 +842,7 @@ def render_html(report: dict[str, Any]) -> str:
     for name, value in (("HTML pages found", summary["pages_found"]), ("Pages tested", summary["pages_tested"]),
                         ("Pages whose result came from the cache", summary["pages_from_cache"]),
                         ("Issues", summary["issues"]), ("Issues ignored", summary["ignored"]),
+                        ("Results for a person to check", summary["needs_review"]),
                         ("Failures", len(report["failures"])), ("Warnings", len(report["warnings"]))):
         out.append(f'<tr><th scope="row">{name}</th><td>{value}</td></tr>')
     out += ["</tbody>", "</table>"]
@@ -834,6 +867,14 @@ def render_html(report: dict[str, Any]) -> str:
             out += ["<ul>", *_issue_items(page["issues"], ignored=False), "</ul>"]
         if page["ignored"]:
             out += ["<p>Ignored:</p>", "<ul>", *_issue_items(page["ignored"], ignored=True), "</ul>"]
+    reviewed = [page for page in report["pages"] if page["review"]]
+    if reviewed:
+        out += ["<h2>For a person to check</h2>",
+                "<p>IBM Equal Access could not decide these (needs review), or suggests them (recommendation). "
+                "They do not fail the gate. Check each one by hand.</p>"]
+    for page in reviewed:
+        out += [f"<h3>Check: {html.escape(page['source'])} ({html.escape(page['url'])})</h3>", "<ul>",
+                *_review_items(page["review"]), "</ul>"]
     out += ["</main>", "</body>", "</html>", ""]
     return "\n".join(out)
 
@@ -853,6 +894,8 @@ def check_tools(args: argparse.Namespace) -> None:
         raise GateError(f"pa11y-ci not found under {args.node_modules} (run the Makefile's gate install)")
     if not (args.node_modules / "axe-core").is_dir():
         raise GateError(f"axe-core not found under {args.node_modules}")
+    if not (args.node_modules / "accessibility-checker-engine" / "ace.js").is_file():
+        raise GateError(f"accessibility-checker-engine not found under {args.node_modules} (run the Makefile's gate install)")
     for name, command in (("Chromium", args.chrome), ("Node", args.node)):
         if not Path(command).is_file():
             raise GateError(f"{name} not found at {command}")

@@ -34,6 +34,10 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PyPdfError
 from pypdf.generic import BooleanObject, DictionaryObject, NameObject, TextStringObject
 
+if __package__ in (None, ""):  # run as a script: the checkout's root, so "pdfs" is found as a package
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from pdfs import pdf_ua  # noqa: E402
+
 PROG = "make_pdfs"
 DEFAULT_LANG = "en-GB"
 DEFAULT_TIMEOUT = 120
@@ -263,10 +267,13 @@ def make_pdf(page: Page, site: Path, chrome: str, timeout: float, base_url: str 
     target.unlink(missing_ok=True)  # a PDF left from an earlier run must never pass for this one
     with tempfile.TemporaryDirectory(prefix="make-pdfs-", ignore_cleanup_errors=True) as tmp:
         printed = print_page(page, site, chrome, timeout, Path(tmp))
+        lang = page_lang(site / page.html) or DEFAULT_LANG
         try:
-            repair(printed, page, site, page_lang(site / page.html) or DEFAULT_LANG, base_url)
-            missing = problems(PdfReader(printed), page.title)
-        except PyPdfError as error:  # a damaged file from Chromium still fails as this page's one line
+            repair(printed, page, site, lang, base_url)
+            # PDF/UA-1: artifacts, link descriptions and the XMP declaration (pdfs/pdf_ua.py), then its checker.
+            pdf_ua.finish(printed, page.title, lang, site / page.html, site, page.pdf, os.environ.get("SOURCE_DATE_EPOCH"))
+            missing = problems(PdfReader(printed), page.title) + pdf_ua.problems(printed)
+        except (PyPdfError, pdf_ua.PdfError) as error:  # a damaged file from Chromium still fails as this page's one line
             raise PageError(page, f"Chromium's PDF cannot be read ({error})") from None
         if missing:
             raise PageError(page, "PDF is not accessible: " + "; ".join(missing))

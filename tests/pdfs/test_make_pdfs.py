@@ -149,6 +149,64 @@ def test_about_and_author_pages_are_left_alone(printed: Run) -> None:
         assert (printed.site / page).read_bytes() == (FIXTURES / "built-site" / page).read_bytes()
 
 
+# --- PDF/UA-1 (pdfs/pdf_ua.py) ---------------------------------------------------------------------------
+
+@needs_chrome
+@pytest.mark.parametrize("name", ["first", "second"])
+def test_each_pdf_passes_the_pdfua_checker_with_no_finding(printed: Run, name: str) -> None:
+    pdf = printed.site / "pdf" / "guides" / f"{name}.pdf"
+    done = subprocess.run([str(Path(sys.executable).parent / "pdfua"), "check", str(pdf)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout  # 0: no error, no warning, no note
+    assert "result: PASS (no findings)" in done.stdout
+
+
+@needs_chrome
+@pytest.mark.parametrize("name", ["first", "second"])
+def test_each_pdf_declares_pdfua_1_with_its_title_and_shows_the_title(printed: Run, name: str) -> None:
+    import pikepdf
+
+    with pikepdf.open(printed.site / "pdf" / "guides" / f"{name}.pdf") as pdf:
+        meta = pdf.open_metadata()
+        assert meta.get("pdfuaid:part") == "1"
+        assert meta.get("dc:title") and str(meta.get("dc:title")) == str(pdf.docinfo["/Title"])
+        assert pdf.Root.ViewerPreferences.DisplayDocTitle is True
+
+
+@needs_chrome
+@pytest.mark.parametrize("name", ["first", "second"])
+def test_every_link_is_described_and_nothing_is_drawn_outside_tags_or_artifacts(printed: Run, name: str) -> None:
+    import pikepdf
+
+    with pikepdf.open(printed.site / "pdf" / "guides" / f"{name}.pdf") as pdf:
+        links = [a for page in pdf.pages for a in page.get("/Annots") or [] if a.get("/Subtype") == pikepdf.Name.Link]
+        assert links or name == "second", "the first guide has links"  # the second has none in print
+        assert all(str(link.get("/Contents", "")).strip() for link in links)
+        for page in pdf.pages:
+            depth = 0
+            for instruction in pikepdf.parse_content_stream(page):
+                op = str(instruction.operator)
+                depth += op in ("BMC", "BDC")
+                depth -= op == "EMC"
+                if op in ("Tj", "TJ", "'", '"', "Do", "sh", "f", "S", "B"):
+                    assert depth > 0, f"{op} drawn outside any tagged or artifact sequence"
+
+
+def test_unmarked_drawing_becomes_artifacts_and_tagged_content_is_left_alone() -> None:
+    import pikepdf
+
+    from pdfs.pdf_ua import mark_artifacts
+
+    pdf = pikepdf.new()
+    pdf.add_blank_page()
+    content = (b"0 0 10 10 re f /P <</MCID 0>> BDC BT /F1 12 Tf (tagged) Tj ET EMC "
+               b"BT /F1 9 Tf (Page 1) Tj ET q 1 0 0 1 0 0 cm Q")
+    pdf.pages[0].Contents = pdf.make_stream(content)
+    assert mark_artifacts(pdf) == 2
+    ops = [str(i.operator) for i in pikepdf.parse_content_stream(pdf.pages[0])]
+    assert ops == ["BMC", "re", "f", "EMC", "BDC", "BT", "Tf", "Tj", "ET", "EMC",
+                   "BMC", "BT", "Tf", "Tj", "ET", "EMC", "q", "cm", "Q"]
+
+
 # --- Failures -------------------------------------------------------------------------------------------
 
 @needs_chrome

@@ -28,3 +28,28 @@ if (window.document$) {
   appLabelScrollingTables();
 }
 window.addEventListener("resize", appLabelScrollingTables);
+
+/* Material opens and closes its drawer, search and sidebar sections with hidden checkboxes. The build
+   (overrides/hooks.py) turned the labels that toggled them into elements with data-app-for, which are
+   not labels of anything a person uses; a click on one toggles its checkbox, as the label did. A
+   section's button, and the section it shows, say whether it is open (aria-expanded). */
+document.addEventListener("click", function (event) {
+  var toggle = event.target.closest ? event.target.closest("[data-app-for]") : null;
+  var input = toggle && document.getElementById(toggle.getAttribute("data-app-for"));
+  if (input) {
+    input.click();
+  }
+});
+document.querySelectorAll("button[data-app-for]").forEach(function (button) {
+  var input = document.getElementById(button.getAttribute("data-app-for"));
+  var section = button.id && document.querySelector('[aria-labelledby="' + button.id + '"]');
+  if (!input) {
+    return;
+  }
+  input.addEventListener("change", function () {
+    button.setAttribute("aria-expanded", String(input.checked));
+    if (section) {
+      section.setAttribute("aria-expanded", String(input.checked));
+    }
+  });
+});

@@ -1,0 +1,132 @@
+"""overrides/hooks.py: Material's toggle labels, landmark names and icons, fixed in the built pages."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from overrides import hooks
+from tests.overrides.test_reading import browser, site  # noqa: F401 - the built site, shared with those tests
+
+MATERIAL_CSS = next((Path(hooks.__file__).parents[1] / ".venv").glob(
+    "lib/python3*/site-packages/material/templates/assets/stylesheets/main.*.min.css"), None)
+
+
+class Landmarks(HTMLParser):
+    """Every <nav>'s name, every label's for=, every <svg>'s attributes and every <aside>."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: dict[str, str] = {}
+        self.navs: list[dict[str, str | None]] = []
+        self.labels: list[dict[str, str | None]] = []
+        self.svgs: list[dict[str, str | None]] = []
+        self.asides = 0
+        self._text_of: list[list[str]] = []
+        self._open: list[tuple[str, str | None]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if tag == "nav":
+            self.navs.append(attributes)
+        elif tag == "label":
+            self.labels.append(attributes)
+        elif tag == "svg":
+            self.svgs.append(attributes)
+        elif tag == "aside":
+            self.asides += 1
+        if attributes.get("id") and tag not in ("input", "br", "img"):
+            self._open.append((tag, attributes["id"]))
+            self._text_of.append([])
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._open and self._open[-1][0] == tag:
+            _, element_id = self._open.pop()
+            self.ids[element_id] = " ".join("".join(self._text_of.pop()).split())
+
+    def handle_data(self, data: str) -> None:
+        for text in self._text_of:
+            text.append(data)
+
+    def nav_names(self) -> list[str]:
+        return [str(nav.get("aria-label") or self.ids.get(str(nav.get("aria-labelledby")), "")) for nav in self.navs]
+
+
+def parse(path: Path) -> Landmarks:
+    parser = Landmarks()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_every_built_page_is_fixed(site):  # noqa: F811
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 40
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert hooks.unfixed(text) == [], page
+        found = parse(page)
+        # Only Material's two header buttons stay labels of hidden toggles (its script looks them up).
+        assert {label.get("for") for label in found.labels if str(label.get("for", "")).startswith("__")} <= {
+            "__drawer", "__search"}, page
+        assert all(svg.get("aria-hidden") == "true" or svg.get("role") for svg in found.svgs), page
+        assert found.asides == 0, page
+        names = found.nav_names()
+        assert all(names), f"{page}: a navigation landmark with no name: {names}"
+        repeated = [name for name, count in Counter(names).items() if count > 1 and name != "Contents on this page"]
+        assert not repeated, f"{page}: navigation landmarks share a name: {repeated}"
+
+
+def test_sidebar_sections_are_buttons_named_after_their_section(site):  # noqa: F811
+    text = (site / "retention" / "standard-5-supervision.html").read_text(encoding="utf-8")
+    button = re.search(r'<button type="button" class="md-nav__link[^"]*" id="__nav_2_label" data-app-for="__nav_2" '
+                       r'aria-expanded="true"><span class="app-visually-hidden">Pages in Retaining social workers</span>', text)
+    assert button, "the open section's toggle is a button with its state and name"
+    assert 'aria-label="Pages in Retaining social workers"' in text, "its hidden checkbox has a name for HTML_CodeSniffer"
+
+
+def test_the_copied_stylesheet_matches_converted_elements_too(site):  # noqa: F811
+    css = next((site / "assets" / "stylesheets").glob("main.*.min.css")).read_text(encoding="utf-8")
+    assert not re.search(r"(?<!:is\()\[for(=[A-Za-z0-9_]+)?\](?!,\[data-app-for)", css), "every [for] selector is doubled"
+    assert ".md-search__icon:is([for=__search],[data-app-for=__search])" in css
+
+
+def test_material_still_has_the_markup_and_selectors_the_hook_changes():
+    # Drift: if a Material upgrade renames these, the build would stop (ThemeFixError); this says why early.
+    if MATERIAL_CSS is None:
+        pytest.skip("Material for MkDocs is not installed in .venv")
+    css = MATERIAL_CSS.read_text(encoding="utf-8")
+    for selector in (".md-search__icon[for=__search]", ".md-nav__link[for]", ".md-nav--primary .md-nav__title[for=__drawer]"):
+        assert selector in css, selector
+    templates = MATERIAL_CSS.parents[2]
+    base = (templates / "base.html").read_text(encoding="utf-8")
+    assert '<label class="md-overlay" for="__drawer"></label>' in base
+    assert '<aside class="md-banner">' in base
+    assert '<div class="md-search" data-md-component="search" role="dialog">' in (templates / "partials" / "search.html").read_text(encoding="utf-8")
+
+
+def test_a_changed_material_stops_the_build_rather_than_half_fixing_it():
+    # A focusable section toggle whose section has no title label: Material's nav-item.html changed.
+    page = '<label class="md-nav__link" for="__nav_9" id="__nav_9_label" tabindex="0"><span class="md-nav__icon md-icon"></span></label>'
+    with pytest.raises(hooks.ThemeFixError, match="__nav_9"):
+        hooks.fix_page(page)
+
+
+def test_fixing_is_idempotent(site):  # noqa: F811
+    page = site / "index.html"
+    text = page.read_text(encoding="utf-8")
+    assert hooks.fix_page(text) == text
+
+
+def test_section_toggles_search_and_drawer_still_work_in_a_browser(site):  # noqa: F811
+    state = browser("toggles", str(site / "retention" / "standard-5-supervision.html"))
+    assert state["sectionBefore"] == {"checked": True, "expanded": "true", "navExpanded": "true", "shown": True}
+    closed = {"checked": False, "expanded": "false", "navExpanded": "false", "shown": False}
+    assert state["sectionAfterClick"] == closed, "a click closes the open section"
+    assert state["sectionAfterSpace"]["shown"] and state["sectionAfterSpace"]["expanded"] == "true", "Space opens it"
+    assert state["sectionAfterEnter"] == closed, "Enter closes it"
+    assert state["searchOpened"] and not state["searchAfterOverlay"], "a click beside the search dialog closes it"
+    assert state["drawerOpened"] and not state["drawerAfterOverlay"], "a click beside the drawer closes it"
