@@ -3,6 +3,10 @@
 Content marked `.print-site-plugin-ignore` (links to the author guide, which is left off the print
 page, and the link to the print page itself) is only hidden there by CSS, so its links still point
 at anchors that do not exist. We remove it, so screen readers and link checks never meet it.
+
+print-site also prefixes the id and name of every <input>, and the target of every <label>, with the page's id
+(for Material's content tabs), but not the ids of text areas, which then lose their labels. A tool's ids are
+unique across the site already (tool-<tool id>--...), so its controls get their own ids back.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ def remove_ignored_content(print_page: Path) -> int:
     removed = article.select(IGNORED)
     for element in removed:
         element.decompose()
-    mended = prefix_note_markers(article)
+    mended = prefix_note_markers(article) + restore_tool_controls(article)
     if removed or mended:
         print_page.write_text(str(soup), encoding="utf-8")
     return len(removed)
@@ -43,6 +47,20 @@ def prefix_note_markers(article: Tag | BeautifulSoup) -> int:
             if link and link["href"].startswith("#" + prefix):
                 marker["id"] = prefix + marker["id"]
                 mended += 1
+    return mended
+
+
+def restore_tool_controls(article: Tag | BeautifulSoup) -> int:
+    """Undo print-site's prefix on the ids, names and label targets inside tools; return how many were mended."""
+    mended = 0
+    for section in article.select("section.print-page[id]"):
+        prefix = section["id"] + "-tool-"
+        for control in section.select(".app-tool [id], .app-tool [name], .app-tool label[for]"):
+            for attribute in ("id", "name", "for"):
+                value = control.get(attribute)
+                if isinstance(value, str) and value.startswith(prefix):
+                    control[attribute] = value[len(section["id"]) + 1:]
+                    mended += 1
     return mended
 
 

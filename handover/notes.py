@@ -132,6 +132,9 @@ def handover_notes(manifest: dict[str, Any], report: dict[str, Any], build_info:
         "4. Links between pages point to the other page's Govspeak file (for example `../agency/notice-periods.md`): "
         "replace each with the page's GOV.UK address once it is published. `govspeak/index.md` lists them.",
         "5. Upload any file listed in a page's `.assets.txt` as an attachment.",
+        "6. Tools (forms to fill in, such as the self-assessments) become checklists to print, each with a link to "
+        "its form in the hosted site, where readers keep, download and print their answers. `govspeak/index.md` "
+        "lists these links: change each to the page's address where you host `site/`.",
         "",
         "Govspeak has no collapsible sections and no checkboxes: checklists become bulleted lists, and the boxes "
         "that summarise a standard or an agency rule become a section with a bold lead-in.",

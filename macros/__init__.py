@@ -39,6 +39,7 @@ def define_env(env: Any) -> None:
 
 
 def on_post_page_macros(env: Any) -> None:
-    """Called by mkdocs-macros after a page is rendered: check what the page does with the figures it cites."""
+    """Called by mkdocs-macros after a page is rendered: check its figures' notes and that its tools are whole."""
     if _context is not None:
         facts.check_page_citations(_context, env.markdown)
+        tools.check_page_tools(_context)

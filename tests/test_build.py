@@ -119,6 +119,11 @@ BAD_BODIES = [
     ("figure on a page due too late", '{{ statistic("census-caseload-2025") }}',
      "docs/workload/test-page.md: review_due is 2027-11-22, but the page cites census-caseload, whose next release is "
      "expected by 2027-03-31"),
+    ("unknown tool", '{{ tool("no-such-tool") }}', 'docs/workload/test-page.md:18: tool(): there is no tool "no-such-tool"'),
+    ("a tool on a second page", '{{ tool("hybrid-team-check") }}',
+     'docs/workload/test-page.md:18: tool(): tool "hybrid-team-check" is already on docs/workload/hybrid-and-digital.md.'),
+    ("a tool missing a part", '{{ tool("guide-example", part="supervision") }}',
+     'docs/workload/test-page.md:18: tool(): tool "guide-example" is missing next-steps, summary on this page.'),
 ]
 
 
@@ -165,6 +170,34 @@ def test_an_invalid_data_file_fails_before_any_page_is_built(project):
     assert re.search(r"data/statistics/workforce-census.yml:\d+: figures, entry \d+, period: '30 September 2025' is not a "
                      r"period in the source's own words", result.stdout)
     assert "Building documentation" not in result.stdout
+
+
+BAD_TOOL_DATA = [
+    ("a kind of section that does not exist", "supervision-frequency.yml", ("    kind: checklist\n", "    kind: checkbox\n"),
+     r"data/tools/supervision-frequency.yml:\d+: sections, entry 3, kind: 'checkbox' is not allowed. Use one of: "
+     r"rating, checklist, fields, rows\."),
+    ("a gap naming a field that is not a number", "supervision-frequency.yml", ("minus: held-90", "minus: team"),
+     r"data/tools/supervision-frequency.yml:\d+: sections, entry 2, gaps, entry 2, minus: 'team' is not a number "
+     r"field of this section\. Use one of: due, held, held-90\."),
+    ("a question without its text", "agency-data-return.yml", ('text: "The role type."', 'hint: "The role type."'),
+     r"data/tools/agency-data-return.yml:\d+: sections, entry 2, questions, entry 1: 'text' is missing\."),
+    ("a tool file that is not YAML", "hybrid-team-check.yml", ("kind: rating", "kind: [rating"),
+     r"data/tools/hybrid-team-check.yml:\d+: this is not valid YAML"),
+    ("a link to a page that does not exist", "agency-assignment.yml", ("see: agency/references}", "see: agency/referencs}"),
+     r"data/tools/agency-assignment.yml:\d+: see: there is no page 'agency/referencs'\. Use a page id"),
+]
+
+
+@pytest.mark.parametrize(("name", "change", "message"), [case[1:] for case in BAD_TOOL_DATA],
+                         ids=[case[0] for case in BAD_TOOL_DATA])
+def test_bad_tool_data_fails_the_build_with_the_file_line_and_field(project, name, change, message):
+    path = project / "data" / "tools" / name
+    text = path.read_text(encoding="utf-8")
+    assert change[0] in text
+    path.write_text(text.replace(change[0], change[1], 1), encoding="utf-8")
+    result = build(project)
+    assert result.returncode != 0
+    assert re.search(message, result.stdout), result.stdout[-2000:]
 
 
 def test_an_empty_page_fails(project):

@@ -40,7 +40,7 @@ def test_every_registered_macro_has_a_section_in_the_author_guide():
 
 
 def test_the_macros_found_are_the_ones_define_env_registers():
-    assert {"callout", "checklist", "statistic", "sources_section", "self_assessment"} <= registered_macros()
+    assert {"callout", "checklist", "statistic", "sources_section", "tool"} <= registered_macros()
 
 
 # --- Where the guide is published -------------------------------------------------------------------

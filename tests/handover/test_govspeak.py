@@ -121,15 +121,31 @@ BLOCKS = {
     ),
     "reflective questions: heading and numbered list": "### Questions for your team\n\n1. Why?\n2. What *next*?",
     "checklist: heading and bulleted list": "### Before you start\n\n- One\n- Two",
-    "self-assessment: bold caption, key, table with row headers": (
-        "**Standard 5 self-assessment**\n"
+    "tool: a call to action linking to the web version, before its first section": (
+        "$CTA\n"
+        "Print this checklist to fill it in by hand, or [fill it in online](#tool-supervision-check) to keep your "
+        "answers in your own browser, download them as a spreadsheet and print them.\n"
+        "$CTA"
+    ),
+    "tool rating section: heading, link, what to write, the questions with their hints": (
+        "### The basics\n"
         "\n"
-        "Rate each area: Not yet, Partly or Fully.\n"
+        "Read [Standard 5: Supervision](../retention/standard-5-supervision.md).\n"
         "\n"
-        "| Area | Evidence | Rating | Next step |\n"
-        "|---|---|---|---|\n"
-        "| # Supervision policy |  |  |  |\n"
-        "| # Session length |  |  |  |"
+        "Rate each one: No or Yes. For each one, write down: Evidence.\n"
+        "\n"
+        "- A written policy & a named owner\\\\\n"
+        "  Owned by the PSW. See [Notice periods](../agency/notice-periods.md)."
+    ),
+    "tool checklist section: heading, hint and a bulleted list": (
+        "### Quick checks\n\nTick what is true.\n\n- Sessions are booked.\n- Sessions are recorded.\\\\\n"
+        "  In the case system."
+    ),
+    "tool fields section: what to write and work out, then the questions": (
+        "### Sessions\n\nFor each one, write down: Due; Held. Then work out: missed.\n\n- Newly qualified"
+    ),
+    "tool rows section: what to write for each row, a choice with its answers": (
+        "### Plan\n\nFor each action, write down:\n\n- Next step\n- Date\n- Status: Open or Done"
     ),
     "statistic: the figure alone, its source a footnote": (
         "The share who said their workload was too high was 63%[^2] in autumn 2022."
@@ -193,7 +209,8 @@ def test_headings_start_at_h2_and_keep_their_levels(govspeak):
     assert headings == [
         "## What the standard expects", "## What the rule says", "## Callouts", "## Examples",
         "## Reflective questions", "### Questions for your team", "## Self-assessment checklist",
-        "### Before you start", "## Self-assessment", "## Why it matters", "## How to use it", "## Steps to take",
+        "### Before you start", "## Self-assessment", "### The basics", "### Quick checks", "### Sessions", "### Plan",
+        "## Why it matters", "## How to use it", "## Steps to take",
         "## A simple agenda", "## Lists", "## Tables", "## Quotes and code", "## More detail",
         "### How the rule was made", "### Councils", "### Agencies", "## Images and files", "## Sources",
     ]
@@ -226,6 +243,15 @@ def test_conversion_records_alt_text_and_links_to_other_pages():
     assert sorted(set(conversion.links)) == [
         "../agency/cooling-off.md", "../agency/notice-periods.md", "../retention/standard-5-supervision.md",
     ]
+    assert conversion.web_links == ["#tool-supervision-check"]  # no page given: the tool's anchor alone
+
+
+def test_a_tool_links_to_its_web_version_on_its_own_page():
+    conversion = convert(ARTICLE.read_text(encoding="utf-8"), web_page="every-block.html")
+    assert conversion.web_links == ["every-block.html#tool-supervision-check"]
+    assert "[fill it in online](every-block.html#tool-supervision-check)" in conversion.text
+    for left_out in ("Check my answers", "Summary of your answers", "saved as you go", "JavaScript", "Add another"):
+        assert left_out not in conversion.text
 
 
 def test_no_html_reaches_the_govspeak(govspeak):
@@ -404,7 +430,13 @@ def test_real_pages_keep_their_blocks(exported):
     assert "See [safe workloads](standard-3-safe-workloads.md)." in supervision
     assert "22 November 2026" not in supervision and "Print this page" not in supervision
     assessment = (target / "retention" / "self-assessment.md").read_text(encoding="utf-8")
-    assert "| Area | Evidence | Rating | Next step |\n|---|---|---|---|\n| # A written statement" in assessment
+    assert "[fill it in online](self-assessment.html#tool-employer-standards)" in assessment
+    assert ("\n\n### Standard 1: Strategic and professional leadership\n\nRead [Standard 1: Strategic and professional "
+            "leadership](standard-1-social-work-framework.md).\n\nRate each one: Not yet, Partly or Fully. For each one, "
+            "write down: Evidence; Next step.\n\n- A written statement of the purpose") in assessment
+    assert "Check my answers" not in assessment and "saved as you go" not in assessment
+    hybrid = (target / "workload" / "hybrid-and-digital.md").read_text(encoding="utf-8")
+    assert "### Hybrid working team check (this site's own, not DfE's self-assessment)" in hybrid
 
 
 @pytest.mark.parametrize(("page", "charts"), [("retention/index", 2), ("agency/index", 2),
@@ -424,6 +456,8 @@ def test_index_lists_every_page_with_its_source_and_the_links_between_pages(buil
         assert (row in index) == (page["id"] in resource_ids(pages)), page["id"]
     assert "| retention/standard-5-supervision.md | agency/working-with-agency-social-workers.md, " in index
     assert "not in this export" not in index
+    assert ("| retention/self-assessment.md | `self-assessment.html#tool-employer-standards` | "
+            "`site/retention/self-assessment.html` |") in index
 
 
 def test_assets_files_are_empty_when_a_page_has_none(exported):

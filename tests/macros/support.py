@@ -13,6 +13,7 @@ from macros import blocks, charts, facts, links, tools
 from macros.context import MacroContext
 from macros.data import AgencyRule, Series, SiteData, Source, Standard, Statistic
 from macros.pages import PageInfo
+from macros.tool_data import load_tools
 
 REPO = Path(__file__).resolve().parents[2]
 LGA = Source("Standards for employers 2020: standard 5", "Local Government Association", "https://example.org/standard-5")
@@ -43,6 +44,7 @@ def make_site_data() -> SiteData:
             "turnover": Statistic("turnover", TURNOVER, "2024", "13.8%", "medium", caveat="One source only."),
         },
         glossary={"PSW": "principal social worker"},
+        tools=load_tools(REPO / "tests" / "fixtures" / "macros", REPO),  # tests/fixtures/macros/tools/*.yml
     )
 
 
