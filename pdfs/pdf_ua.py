@@ -22,6 +22,7 @@ import posixpath
 import urllib.parse
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 import pikepdf
 from bs4 import BeautifulSoup, Tag
@@ -146,6 +147,43 @@ def describe_links(pdf: pikepdf.Pdf, texts: dict[str, str], site: Path, pdf_path
     return described
 
 
+def drawing_texts(html_path: Path) -> list[str]:
+    """The text alternative of each drawing on the page (an SVG with role="img", such as a chart), in order:
+    its <title> and <desc>, which is what a screen reader hears on the web page."""
+    soup = BeautifulSoup(html_path.read_text(encoding="utf-8"), "html.parser")
+    texts = []
+    for drawing in soup.select('svg[role="img"]'):
+        parts = [" ".join(part.get_text(" ").split()) for part in drawing.find_all(["title", "desc"], recursive=False)]
+        texts.append(". ".join(part.rstrip(".") for part in parts if part) + "." if any(parts) else "")
+    return texts
+
+
+def describe_figures(pdf: pikepdf.Pdf, texts: list[str]) -> int:
+    """Give each Figure that Chromium tagged without /Alt (it does so for an SVG drawing) the drawing's text
+    alternative, in document order. Images keep the alt text Chromium gave them."""
+    pending = [text for text in texts if text]
+    described = 0
+
+    def walk(element: Any) -> None:
+        nonlocal described
+        if isinstance(element, pikepdf.Array):
+            for kid in element:
+                walk(kid)
+            return
+        if not isinstance(element, pikepdf.Dictionary):
+            return
+        if element.get("/S") == pikepdf.Name.Figure and "/Alt" not in element and "/ActualText" not in element and pending:
+            element.Alt = pikepdf.String(pending.pop(0))
+            described += 1
+        if "/K" in element:
+            walk(element.K)
+
+    root = pdf.Root.get("/StructTreeRoot")
+    if root is not None and "/K" in root:
+        walk(root.K)
+    return described
+
+
 def xmp_date(epoch: str | None) -> str | None:
     if not epoch:
         return None
@@ -177,6 +215,7 @@ def finish(path: Path, title: str, lang: str, html_path: Path, site: Path, pdf_p
     with pikepdf.open(path, allow_overwriting_input=True) as pdf:
         mark_artifacts(pdf)
         describe_links(pdf, link_texts(html_path, site), site, pdf_path)
+        describe_figures(pdf, drawing_texts(html_path))
         declare_pdfua(pdf, title, lang, epoch)
         # deterministic_id: the file identifier comes from the content, so two builds give the same bytes.
         pdf.save(path, deterministic_id=True)

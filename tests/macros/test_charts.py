@@ -160,10 +160,10 @@ def test_two_series_differ_in_shape_and_pattern_and_a_missing_figure_is_a_gap(ma
     ) in html
     assert (
         '<ul aria-hidden="true" class="app-chart__key">\n'
-        '<li class="app-chart__key-item"><svg class="app-chart__key-symbol" viewBox="0 0 40 16" fill="#12436d"><line '
+        '<li class="app-chart__key-item"><svg class="app-chart__key-symbol" viewBox="0 0 40 16" fill="#12436d" aria-hidden="true"><line '
         'x1="2" y1="8" x2="38" y2="8" stroke="#12436d" stroke-width="3"/><circle cx="20" cy="8" r="6"/></svg> '
         'Vacancy rate</li>\n'
-        '<li class="app-chart__key-item"><svg class="app-chart__key-symbol" viewBox="0 0 40 16" fill="#801650"><line '
+        '<li class="app-chart__key-item"><svg class="app-chart__key-symbol" viewBox="0 0 40 16" fill="#801650" aria-hidden="true"><line '
         'x1="2" y1="8" x2="38" y2="8" stroke="#801650" stroke-width="3" stroke-dasharray="8 4"/><rect x="14" y="2" '
         'width="12" height="12"/></svg> Turnover rate</li>\n'
         '</ul>'
