@@ -30,14 +30,16 @@ THEME_READY := $(VENV)/theme/.installed
 BENCH_READY := $(VENV)/benchmark/.installed
 CHROME_FILE := $(VENV)/chrome-path
 
-.PHONY: help install chrome site pdfs gate bundle test serve clean clean-dist benchmark
+.PHONY: help install chrome site pdfs gate bundle test check lint serve clean clean-dist benchmark
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
 
 install: $(PYTHON_READY) $(GATE_READY) $(THEME_READY) chrome ## Set up Python packages, Node, the gate's and the theme's npm packages, Chromium
 
+# Python 3.11 or newer (3.11.2, Debian 12's own, included): say so at once rather than fail in pip.
 $(PYTHON_READY): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "This project needs Python 3.11 or newer, but $(PYTHON) is " + sys.version.split()[0] + ". Install Python 3.11 or newer, or run: make PYTHON=python3.11 ...")'
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	@touch $@
@@ -75,10 +77,11 @@ pdfs: install site ## Print each resource to a tagged PDF in site/pdf/ and show 
 GATE_CACHE ?= --cache build/gate-cache
 bundle: GATE_CACHE = --no-cache
 
+GATE = $(PY) accessibility/gate.py --site site --reports build/reports --source-map build/pages.json \
+	--chrome "$$(cat $(CHROME_FILE))" --node $(BIN)/node --node-modules $(VENV)/gate/node_modules --concurrency 2
+
 gate: install pdfs ## Check every built page for accessibility (unchanged pages from cache); reports in build/reports/
-	$(PY) accessibility/gate.py --site site --reports build/reports --source-map build/pages.json \
-		--chrome "$$(cat $(CHROME_FILE))" --node $(BIN)/node --node-modules $(VENV)/gate/node_modules --concurrency 2 \
-		$(GATE_CACHE)
+	$(GATE) $(GATE_CACHE)
 
 # The last bundle's manifest is kept, so the next HANDOVER.md lists what changed since it.
 # To compare with the bundle you last sent instead: make bundle PREVIOUS_MANIFEST=path/to/manifest.json
@@ -95,7 +98,17 @@ bundle: clean-dist gate ## Build, gate, then write the handover bundle to dist/ 
 test: install ## Run the whole test suite, including the gate on the real site (what CI runs)
 	$(BIN)/pytest
 
-serve: $(PYTHON_READY) ## Preview the site at http://127.0.0.1:8000 while you edit
+# For authors, before a pull request: what can go wrong with a page change, in a few minutes. The gate
+# tests only the pages whose HTML changed since the last check (build/gate-cache); PDFs are not printed.
+check: install lint site ## Quick checks: lint, strict build, the gate on changed pages, the fast tests
+	$(GATE) --cache build/gate-cache
+	$(BIN)/pytest -m "not slow"
+
+lint: $(PYTHON_READY) ## Lint the Python (ruff) and the pull-request workflow (actionlint)
+	$(BIN)/ruff check .
+	$(BIN)/actionlint .github/workflows/*.yml
+
+serve: $(PYTHON_READY) ## Preview the site and the author guide at http://127.0.0.1:8000; rebuilds as you save
 	$(BIN)/mkdocs serve
 
 # Lighthouse, for the benchmark only: if it cannot be installed, the benchmark says so and goes on.

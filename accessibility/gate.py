@@ -98,9 +98,19 @@ class Ignore:
         code = issue.get("code", "")
         if code != self.rule and not code.endswith("." + self.rule):
             return False
-        if self.selector is not None and issue.get("selector") != self.selector:
+        if self.selector is not None and not selector_matches(self.selector, str(issue.get("selector") or "")):
             return False
         return not self.pages or any(fnmatch.fnmatchcase(page, glob) for glob in self.pages)
+
+
+def selector_matches(pattern: str, selector: str) -> bool:
+    """An ignore's selector is exact, or a glob when it holds a "*" ("* > figure* > div > svg > *").
+
+    Only "*" makes a glob: printed selectors can hold "[" and "?", which must still match themselves.
+    """
+    if "*" not in pattern:
+        return selector == pattern
+    return re.fullmatch(".*".join(map(re.escape, pattern.split("*"))), selector, flags=re.S) is not None
 
 
 @dataclass
@@ -129,7 +139,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="node_modules holding pa11y-ci, axe-core and accessibility-checker-engine")
     parser.add_argument("--source-map", type=Path, help="JSON object: site-relative HTML path -> Markdown source")
     parser.add_argument("--ignores", type=Path, help=f"ignores file (default {DEFAULT_IGNORES.name} next to gate.py)")
-    parser.add_argument("--today", type=dt.date.fromisoformat, help="date for ignore expiry (default: today)")
+    parser.add_argument("--today", type=dt.date.fromisoformat,
+                        help="date for ignore expiry (default: REVIEW_DATE from the environment, else today)")
     parser.add_argument("--generated-for", help="label for the report (default: SOURCE_DATE_EPOCH as a UTC time)")
     parser.add_argument("--concurrency", type=int, default=DEFAULT_CONCURRENCY, choices=(1, 2, 3, 4),
                         help=f"pages tested at once, each in its own browser context (default {DEFAULT_CONCURRENCY}: "
@@ -678,6 +689,12 @@ def issue_line(page: PageResult, issue: dict[str, Any]) -> str:
     return f"{page.source} ({page.path}): [{issue['runner']} {issue['code']}] {issue['message']} — at {at}"
 
 
+def review_date() -> dt.date:
+    """Today, unless REVIEW_DATE says otherwise: the build's review dates and the ignores' share one clock."""
+    fixed = os.environ.get("REVIEW_DATE")
+    return dt.date.fromisoformat(fixed) if fixed else dt.date.today()
+
+
 def judge(pages: list[PageResult], found: int, ignores: list[Ignore], today: dt.date,
           run_failures: list[str], ignores_path: str) -> tuple[list[str], list[str]]:
     """Failures (any one fails the gate) and warnings, as lines for the console and reports."""
@@ -922,7 +939,7 @@ def gate(args: argparse.Namespace) -> int:
         store_results(cache_dir, site, page_results, keys, fingerprint)
         prune_cache(cache_dir)
     apply_ignores(page_results, ignores)
-    failures, warnings = judge(page_results, len(pages), ignores, args.today or dt.date.today(),
+    failures, warnings = judge(page_results, len(pages), ignores, args.today or review_date(),
                                run_failures + match_failures, ignores_path)
 
     for page in page_results:

@@ -148,7 +148,7 @@ def lighthouse(site: Path, work: Path) -> dict[str, dict[str, float | None]] | N
 
 def synthetic_project(target: Path, pages: int) -> Path:
     """A copy of the project with `pages` generated guide pages added to the navigation."""
-    for name in ("docs", "data", "macros", "checks", "overrides", "schemas", "mkdocs.yml"):
+    for name in ("docs", "data", "site_model", "macros", "checks", "overrides", "schemas", "mkdocs.yml"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, target / name)
     folder = target / "docs" / "synthetic"

@@ -10,11 +10,13 @@ import re
 
 from bs4 import BeautifulSoup, NavigableString
 
-SKIP_INSIDE = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "abbr", "script", "style", "caption", "th"}
+# Never inside a drawing: an <abbr> is not SVG, and a chart's SVG is named by its <title> and <desc> as written.
+SKIP_INSIDE = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "abbr", "script", "style", "caption", "th", "svg"}
 
 
 def _skipped(node: NavigableString) -> bool:
-    return any(parent.name in SKIP_INSIDE for parent in node.parents)
+    # Also never in what screen readers skip (a chart's key): the expansion belongs where everyone meets it.
+    return any(parent.name in SKIP_INSIDE or parent.get("aria-hidden") == "true" for parent in node.parents)
 
 
 def expand_first_use(soup: BeautifulSoup, glossary: dict[str, str]) -> None:

@@ -11,21 +11,9 @@ from pathlib import PurePosixPath
 
 from bs4 import BeautifulSoup, Tag
 
-# Sections every page of a kind has, in this order, so readers know where to look.
-SECTION_ORDER: dict[str, list[str]] = {
-    "standard": [
-        "What the standard expects", "What good looks like", "Why it matters for retention", "Practical actions",
-        "Common challenges", "Reflective questions", "Self-assessment checklist", "Evidence you could show", "Sources",
-    ],
-    "agency-rule": [
-        "What the rule says", "From when", "What your council must do", "Common questions",
-        "Compliance checklist", "Sources",
-    ],
-}
-# Sections that macros add just before Sources when a page needs them: related_resources() and the
-# numbered notes of the figures a page cites (sources_section()).
-OPTIONAL_BEFORE_SOURCES = ("Related resources", "Notes")
-LAST_SECTION = {"guide": "Sources", "tool": "Sources", "overview": "Sources"}
+from site_model.vocabulary import ENDS_WITH_SOURCES, OPTIONAL_BEFORE_SOURCES, SECTION_ORDER
+
+LAST_SECTION = dict.fromkeys(ENDS_WITH_SOURCES, "Sources")
 FORBIDDEN_ELEMENTS = {
     "script": "raw <script> is not allowed in content: scripts belong in overrides/, and GOV.UK rejects them",
     "iframe": "an <iframe> is not allowed: embedded pages are inaccessible on paper and GOV.UK rejects them",

@@ -30,10 +30,9 @@ from checks.sandbox import install_sandbox, register_error_formats
 from macros.data import load_site_data
 from macros.errors import notices
 from macros.facts import long_date
-from macros.links import STRANDS
 from macros.pages import PageInfo, load_page_index
-
-PRINTED_STRANDS = ("retention", "agency", "workload")  # each gets print-<strand>.html
+from site_model.contract import write_pages
+from site_model.vocabulary import PRINTED_STRANDS, STRANDS, is_resource, pdf_path, print_view
 
 _state: dict[str, Any] = {}
 
@@ -99,6 +98,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     # Raw HTML, so it stays out of "Contents on this page".
     # It is also the skip link's target: an id on an ancestor of the content would instead become the
     # id of every code block (Material names code blocks after their nearest ancestor's id).
+    # The theme reads what to link from the page's metadata, decided once in site_model.vocabulary.
+    page.meta["app_pdf"] = pdf_path(page.file.src_uri, page.meta.get("kind", ""), page.meta.get("strand", ""))
+    page.meta["app_print_view"] = print_view(page.file.src_uri)
     return f'<h1 class="app-page-title" id="main-content" tabindex="-1">{escape(page.title)}</h1>\n\n{markdown}'
 
 
@@ -154,13 +156,15 @@ def on_post_build(config: MkDocsConfig) -> None:
             "title": page.title,
             "strand": page.strand,
             "kind": page.kind,
+            "resource": is_resource(page.kind, page.strand),
+            "pdf": pdf_path(page.src, page.kind, page.strand),
+            "print_view": print_view(page.src),
             "last_reviewed": page.last_reviewed.isoformat(),
             "review_due": page.review_due.isoformat(),
         }
         for page in sorted(_state["pages"].values(), key=lambda p: p.id)
     ]
-    contract = {"contact": dict(config.extra["contact"]), "pages": pages}
-    (build_dir / "pages.json").write_text(json.dumps(contract, indent=2) + "\n", encoding="utf-8")
+    write_pages(build_dir / "pages.json", {"contact": dict(config.extra["contact"]), "pages": pages})
     write_readability_report(build_dir, float(config.extra.get("readability", {}).get("max_grade", 9)))
 
 

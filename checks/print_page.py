@@ -3,20 +3,23 @@
 Content marked `.print-site-plugin-ignore` (links to the author guide, which is left off the print
 page, and the link to the print page itself) is only hidden there by CSS, so its links still point
 at anchors that do not exist. We remove it, so screen readers and link checks never meet it.
+
+print-site also prefixes the id and name of every <input>, and the target of every <label>, with the page's id
+(for Material's content tabs), but not the ids of text areas, which then lose their labels. A tool's ids are
+unique across the site already (tool-<tool id>--...), so its controls get their own ids back.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 
 IGNORED = ".print-site-plugin-ignore"
 
 
 def remove_ignored_content(print_page: Path) -> int:
-    """Remove every element print-site is told to ignore, and give renamed links their targets back;
-    return how many elements were removed."""
+    """Remove every element print-site is told to ignore, and mend note links; return how many were removed."""
     if not print_page.exists():
         return 0
     soup = BeautifulSoup(print_page.read_text(encoding="utf-8"), "html.parser")
@@ -24,34 +27,41 @@ def remove_ignored_content(print_page: Path) -> int:
     removed = article.select(IGNORED)
     for element in removed:
         element.decompose()
-    renamed = restore_link_targets(soup)
-    if removed or renamed:
+    mended = prefix_note_markers(article) + restore_tool_controls(article)
+    if removed or mended:
         print_page.write_text(str(soup), encoding="utf-8")
     return len(removed)
 
 
-def restore_link_targets(soup: BeautifulSoup) -> int:
-    """Rename ids that print-site's prefixing missed, so the links it did prefix reach them.
+def prefix_note_markers(article: Tag | BeautifulSoup) -> int:
+    """Give each "[note N]" marker the page prefix print-site gave its note, so "Back to text" finds it.
 
-    print-site prefixes each page's links ("#x" becomes "#<page>-x") and, with a regular expression, the
-    ids of some tags. That expression misses a tag that follows another on the same line, such as a
-    note's <sup id="fnref:..."> right after the statistic's <span>: its back-link then points nowhere.
-    Returns how many ids were renamed.
+    print-site prefixes the ids of a page's notes with the page's id, and rewrites links to them, but
+    leaves the ids of the markers in the text as they were: each note's link back would point nowhere.
     """
-    ids = {element["id"] for element in soup.find_all(id=True)}
-    renamed = 0
-    for section in soup.select("section.print-page[id]"):
+    mended = 0
+    for section in article.select("section.print-page[id]"):
         prefix = section["id"] + "-"
-        for link in section.select('a[href^="#' + prefix + '"]'):
-            anchor = link["href"][1:]
-            if anchor in ids:
-                continue
-            target = section.find(id=anchor[len(prefix):])
-            if target is not None:
-                target["id"] = anchor
-                ids.add(anchor)
-                renamed += 1
-    return renamed
+        for marker in section.select("sup[id^='fnref']"):
+            link = marker.find("a", href=True)
+            if link and link["href"].startswith("#" + prefix):
+                marker["id"] = prefix + marker["id"]
+                mended += 1
+    return mended
+
+
+def restore_tool_controls(article: Tag | BeautifulSoup) -> int:
+    """Undo print-site's prefix on the ids, names and label targets inside tools; return how many were mended."""
+    mended = 0
+    for section in article.select("section.print-page[id]"):
+        prefix = section["id"] + "-tool-"
+        for control in section.select(".app-tool [id], .app-tool [name], .app-tool label[for]"):
+            for attribute in ("id", "name", "for"):
+                value = control.get(attribute)
+                if isinstance(value, str) and value.startswith(prefix):
+                    control[attribute] = value[len(section["id"]) + 1:]
+                    mended += 1
+    return mended
 
 
 def _page_for_anchor(anchor: str, page_html: dict[str, str]) -> str | None:

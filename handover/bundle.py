@@ -18,21 +18,24 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import html
 import json
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import zipfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from handover.govspeak import GovspeakError, write_govspeak
 from handover.notes import changelog, handover_notes
+from site_model.contract import read_contract, read_pages
 
 BUNDLE_NAME = "social-work-workforce-resources"
 PYTHON_TOOLS = ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "mkdocs-print-site-plugin", "pymdown-extensions")
@@ -100,7 +103,7 @@ def build_info(node_modules: Path, chrome: str, built_at: int) -> dict[str, Any]
     return {
         "commit": git("rev-parse", "HEAD") or "unknown",
         "uncommitted_changes": bool(git("status", "--porcelain", "--untracked-files=no")),
-        "commit_date": datetime.fromtimestamp(built_at, tz=timezone.utc).isoformat(),
+        "commit_date": datetime.fromtimestamp(built_at, tz=UTC).isoformat(),
         "python": platform.python_version(),
         "python_packages": {name: metadata.version(name) for name in PYTHON_TOOLS},
         "node_packages": {name: node_version(node_modules, name) for name in NODE_TOOLS},
@@ -109,8 +112,12 @@ def build_info(node_modules: Path, chrome: str, built_at: int) -> dict[str, Any]
 
 
 def manifest(site: Path, pages_file: Path) -> dict[str, Any]:
-    """Every built page with its checksum and review dates, and one checksum for the whole site."""
-    pages = {page["html"]: page for page in json.loads(pages_file.read_text(encoding="utf-8"))["pages"]}
+    """Every HTML page in the site with its checksum, and one checksum for the whole site.
+
+    Authored pages carry their source, title and review dates from build/pages.json; generated ones (the
+    print page and print views, the 404 page) are listed too, with source null.
+    """
+    pages = {page["html"]: page for page in read_pages(pages_file)}
     files = site_files(site)
     entries = []
     for path in files:
@@ -125,15 +132,23 @@ def manifest(site: Path, pages_file: Path) -> dict[str, Any]:
                 "last_reviewed": page["last_reviewed"],
                 "review_due": page["review_due"],
             })
+        elif path.suffix == ".html":
+            entries.append({"path": relative, "source": None, "title": _html_title(path), "sha256": sha256_of(path),
+                            "last_reviewed": None, "review_due": None})
     site_digest = hashlib.sha256()
     for path in files:
         site_digest.update(f"{path.relative_to(site).as_posix()}\0{sha256_of(path)}\n".encode())
     return {"bundle": BUNDLE_NAME, "site_sha256": site_digest.hexdigest(), "file_count": len(files), "pages": entries}
 
 
+def _html_title(path: Path) -> str:
+    match = re.search(r"<title>(.*?)</title>", path.read_text(encoding="utf-8"), re.S)
+    return html.unescape(match.group(1).strip()) if match else path.name
+
+
 def write_zip(target: Path, members: list[tuple[str, Path]], timestamp: int) -> None:
     """A zip whose bytes depend only on the members' names and contents."""
-    date_time = datetime.fromtimestamp(max(timestamp, EARLIEST_ZIP_TIME), tz=timezone.utc).timetuple()[:6]
+    date_time = datetime.fromtimestamp(max(timestamp, EARLIEST_ZIP_TIME), tz=UTC).timetuple()[:6]
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for name, source in sorted(members):
             info = zipfile.ZipInfo(name, date_time=date_time)
@@ -168,7 +183,7 @@ def write_bundle(site: Path, build: Path, dist: Path, node_modules: Path, chrome
         write_json(staging / "manifest.json", current)
         write_json(staging / "build-info.json", info)
         shutil.copytree(build / "reports", staging / "reports")
-        contract = json.loads((build / "pages.json").read_text(encoding="utf-8"))
+        contract = read_contract(build / "pages.json")
         pages = contract["pages"]
         if not contract.get("contact"):
             raise BundleError("build/pages.json has no contact route, so no bundle is written. Set extra.contact "

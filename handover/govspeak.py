@@ -19,8 +19,14 @@ How our blocks map (the reasons are beside each handler below):
 |                                        | rule's terms as bold lines                                                |
 | app-checklist                          | its heading, then a bulleted list                                         |
 | app-reflective-questions               | its heading, then a numbered list                                         |
-| app-self-assessment                    | its title in bold, the key to ratings, then a table; row headers `# `     |
+| app-tool (the tool() macro)            | a plain checklist to print: a call to action linking to the form on the   |
+|                                        | web, its headings, what to write for each question, then a bulleted list  |
+|                                        | of the questions with their hints; the summary and buttons are left out   |
 | app-statistic                          | the figure as plain text; its note is the footnote after it               |
+| app-chart                              | its title in bold, the trend in words (the SVG's description), then its   |
+|                                        | table with `{barchart}` on the next line: GOV.UK draws it as a bar chart  |
+|                                        | and keeps the table. Row headers stay plain cells (the chart script reads |
+|                                        | each row's first cell as its label); the SVG and its key are left out     |
 | abbr                                   | its text, and `*[ABBR]: expansion` at the end of the body                 |
 | ol under "How to..." or "Steps..."     | steps `s1.` `s2.` (only paragraphs may come between heading and list)     |
 | other lists, tables, quotes, code      | Kramdown; table row headers `# `; code as an indented block               |
@@ -35,8 +41,9 @@ Files written by write_govspeak() into the target folder:
   <id>.md           the body to paste into Whitehall (no title, no front matter)
   <id>.assets.txt   one line per image or file the body refers to: its path in the built site, a tab, and its
                     alt text or link text (Whitehall asks for it on upload); empty if there are none
-  index.md          every page: title, Govspeak file, source Markdown file; and the links between pages, which
-                    point at Govspeak files and need GOV.UK addresses once the pages are published
+  index.md          every page: title, Govspeak file, source Markdown file; the links between pages, which
+                    point at Govspeak files and need GOV.UK addresses once the pages are published; and the links
+                    from each tool to its web version, which need the address where the site is hosted
 
 Run: python -m handover.govspeak --site site --pages build/pages.json --target dist/govspeak
 """
@@ -45,7 +52,6 @@ from __future__ import annotations
 
 import argparse
 import html
-import json
 import posixpath
 import re
 import sys
@@ -58,6 +64,7 @@ from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from bs4.element import PageElement
 
 from macros.blocks import CALLOUT_TITLES
+from site_model.contract import read_pages
 
 
 class GovspeakError(Exception):
@@ -76,6 +83,7 @@ class Conversion:
     text: str
     assets: list[Asset]
     links: list[str]  # other pages this one links to, as relative Govspeak file names (no fragments)
+    web_links: list[str] = field(default_factory=list)  # each tool's link to its web version, as written
 
 
 # --- Conversion: HTML to Govspeak -------------------------------------------------------------------------
@@ -187,6 +195,8 @@ class _Converter:
     footnote_bodies: dict[str, list[str]] = field(default_factory=dict)
     section_level: int = 1  # the level of the last real heading, for headings made from details and tabs
     title_seen: bool = False
+    web_page: str | None = None  # the page's own HTML file name, for a tool's link to its web version
+    web_links: list[str] = field(default_factory=list)
 
     # --- Blocks ---
 
@@ -241,7 +251,8 @@ class _Converter:
             "app-agency-rule": self.titled_section,
             "app-checklist": self.checklist,
             "app-reflective-questions": self.reflective_questions,
-            "app-self-assessment": self.self_assessment,
+            "app-chart": self.chart,
+            "app-tool": self.tool,
             "footnote": self.footnote_definitions,
             "tabbed-set": self.tabs,
         }
@@ -290,7 +301,7 @@ class _Converter:
                 return False
         return False
 
-    def table(self, element: Tag, caption: bool = True) -> list[Block]:
+    def table(self, element: Tag, caption: bool = True, row_headers: bool = True) -> list[Block]:
         """A Kramdown table; a header cell in a body row's first column starts with "# " (Govspeak's row header)."""
         result: list[Block] = []
         caption_element = element.find("caption")
@@ -305,14 +316,14 @@ class _Converter:
         if head:
             aligns = [self.alignment(cell) for cell in head[0].find_all(["th", "td"], recursive=False)]
             lines.append("|" + "|".join(aligns) + "|")
-        lines += [self.table_row(row, in_head=False) for row in head[1:] + body]
+        lines += [self.table_row(row, in_head=False, row_headers=row_headers) for row in head[1:] + body]
         return result + [("\n".join(lines), False)]
 
-    def table_row(self, row: Tag, in_head: bool) -> str:
+    def table_row(self, row: Tag, in_head: bool, row_headers: bool = True) -> str:
         cells = []
         for index, cell in enumerate(row.find_all(["th", "td"], recursive=False)):
             text = _one_line(self.inline_of(cell))
-            if not in_head and index == 0 and cell.name == "th" and text:
+            if row_headers and not in_head and index == 0 and cell.name == "th" and text:
                 text = f"# {text}"  # Govspeak makes only the first column's "# " cells row headers
             cells.append(text)
         return "| " + " | ".join(cells) + " |"
@@ -359,7 +370,7 @@ class _Converter:
         panels = element.select(".tabbed-block") or element.find_all(class_="tabbed-content", recursive=False)
         level = min(6, max(2, self.section_level + 1))
         result: list[Block] = []
-        for label, panel in zip(labels, panels):
+        for label, panel in zip(labels, panels, strict=False):
             result.append((f"{'#' * level} {_one_line(self.inline_of(label))}", False))
             result += self.items(panel)
         return result
@@ -457,21 +468,138 @@ class _Converter:
                 result += self.block(child)
         return result
 
-    def self_assessment(self, element: Tag) -> list[Block]:
-        table = element.find("table")
-        if not table:
-            return self.items(element)
+    # --- Tools (the tool() macro) ---
+    # Whitehall takes no forms or scripts: a tool becomes the plain checklist a reader prints, plus a call to action
+    # that links to the form on the web, where answers are saved, downloaded and printed. The summary part and the
+    # buttons exist only with JavaScript, so they are left out.
+
+    def tool(self, element: Tag) -> list[Block]:
+        kind = element.get("data-app-tool-kind")
+        if kind == "summary":
+            return []
         result: list[Block] = []
-        caption = table.find("caption")
-        if caption:
-            key = caption.find(class_="app-self-assessment__key")
-            key_text = _one_line(self.inline_of(key)) if key else ""
-            if key:
-                key.extract()
-            result.append((f"**{_one_line(self.inline_of(caption))}**", True))
-            if key_text:
-                result.append((key_text, True))
-        return result + self.table(table, caption=False)
+        if element.find(class_="app-tool__intro") is not None:
+            result.append(self.tool_web_link(element))
+        for child in element.find_all(True, recursive=False):
+            classes = _classes(child)
+            if re.fullmatch(r"h[1-6]", child.name):
+                result += self.heading(child)
+            elif "app-tool__intro-text" in classes:
+                result += self.paragraph(list(child.children))
+            elif "app-tool__checklist" in classes:
+                result += self.tool_checklist(child)
+            elif "app-tool__questions" in classes:
+                result += self.tool_questions(element, child, kind)
+            elif "app-tool__rows" in classes:
+                result += self.tool_rows(element, child)
+        return result
+
+    def tool_web_link(self, element: Tag) -> Block:
+        anchor = element.get("id") or ""
+        href = f"{self.web_page or ''}#{anchor}" if anchor else (self.web_page or "")
+        self.web_links.append(href)
+        return (
+            "$CTA\n"
+            f"Print this checklist to fill it in by hand, or [fill it in online]({_url(href)}) to keep your answers in "
+            "your own browser, download them as a spreadsheet and print them.\n"
+            "$CTA",
+            False,
+        )
+
+    def tool_item(self, label: Tag | None, hint: Tag | None) -> str:
+        text = _one_line(self.inline_of(label)) if label else ""
+        hint_text = _one_line(self.inline_of(hint)) if hint else ""
+        return f"{text}{LINE_BREAK}{hint_text}" if hint_text else text
+
+    @staticmethod
+    def tool_fields(container: Tag) -> list[str]:
+        """What to write for a question or row: each field's label, and a choice's answers."""
+        labels = []
+        for box in container.select("[data-app-tool-field]"):
+            label = WHITESPACE.sub(" ", box.get("data-app-tool-label") or "").strip()
+            options = [WHITESPACE.sub(" ", option.get_text(" ", strip=True)) for option in box.select("label")
+                       if box.get("data-app-tool-field-kind") == "choice"]
+            if options:
+                label += ": " + (", ".join(options[:-1]) + " or " + options[-1] if len(options) > 1 else options[0])
+            labels.append(_escape(label))
+        return labels
+
+    def tool_questions(self, part: Tag, questions: Tag, kind: str | None) -> list[Block]:
+        fieldsets = questions.find_all("fieldset", class_="app-tool__question", recursive=False)
+        if not fieldsets:
+            return []
+        first = fieldsets[0]
+        try:
+            gaps = json.loads(part.get("data-app-tool-gaps") or "[]")
+        except ValueError:
+            gaps = []
+        if kind == "fields" and len(fieldsets) == 1 and not gaps:  # one question, such as "About this assignment"
+            legend = first.find("legend", recursive=False)
+            title = [(f"**{_one_line(self.inline_of(legend))}**", True)] if legend else []
+            return title + [("\n".join(f"- {label}" for label in self.tool_fields(first)), False)]
+        lead = []
+        if kind == "rating":
+            ratings = [_escape(radio.get_text(" ", strip=True)) for radio in first.select(".app-tool__radios label")]
+            lead.append("Rate each one: " + (", ".join(ratings[:-1]) + " or " + ratings[-1] if ratings else "") + ".")
+        fields = self.tool_fields(first)
+        if fields:
+            lead.append("For each one, write down: " + "; ".join(fields) + ".")
+        if gaps:
+            lead.append("Then work out: " + "; ".join(_escape(str(gap.get("label", ""))).lower() for gap in gaps) + ".")
+        items = [
+            "- " + self.tool_item(fieldset.find("legend", recursive=False),
+                                  fieldset.find(class_="app-tool__hint", recursive=False)).replace("\n", "\n  ")
+            for fieldset in fieldsets
+        ]
+        return ([(" ".join(lead), True)] if lead else []) + [("\n".join(items), False)]
+
+    def tool_checklist(self, fieldset: Tag) -> list[Block]:
+        result: list[Block] = []
+        legend = fieldset.find("legend", recursive=False)
+        heading = legend.find(re.compile(r"^h[1-6]$")) if legend else None
+        if heading is not None:
+            result += self.heading(heading)
+        elif legend is not None:
+            result.append((f"**{_one_line(self.inline_of(legend))}**", True))
+        hint = fieldset.find(class_="app-tool__hint", recursive=False)
+        if hint is not None:
+            result += self.paragraph(list(hint.children))
+        items = []
+        for box in fieldset.select(".app-tool__checkbox"):
+            item = self.tool_item(box.find("label"), box.find(class_="app-tool__hint"))
+            items.append("- " + item.replace("\n", "\n  "))
+        return result + ([("\n".join(items), False)] if items else [])
+
+    def tool_rows(self, part: Tag, rows: Tag) -> list[Block]:
+        first = rows.find("fieldset", recursive=False)
+        if first is None:
+            return []
+        label = WHITESPACE.sub(" ", part.get("data-app-tool-row-label") or "row").strip().lower()
+        fields = self.tool_fields(first)
+        return [(f"For each {_escape(label)}, write down:", True), ("\n".join(f"- {field}" for field in fields), False)]
+
+    def chart(self, element: Tag) -> list[Block]:
+        """A chart: its title in bold, its trend in words, then its figures as a table marked `{barchart}`.
+
+        Govspeak's `{barchart}` goes on the line straight after the table (it becomes the table's Kramdown
+        attribute list, classes js-barchart-table and mc-auto-outdent); GOV.UK's script then draws the table as a
+        bar chart with a link to switch back to the table. That script takes each row's first cell (a td) as its
+        label, so the periods are plain cells here, not "# " row headers. The SVG has no Govspeak form.
+        """
+        svg = element.find("svg", class_="app-chart__svg")
+        title = svg.find("title") if svg else None
+        desc = svg.find("desc") if svg else None
+        table = element.find("table")
+        result: list[Block] = []
+        if title is not None and title.get_text(strip=True):
+            result.append((f"**{_one_line(self.inline_of(title))}**", True))
+        if desc is not None and desc.get_text(strip=True):
+            result += self.paragraph(list(desc.children))
+        if table is None:
+            return result
+        rows = self.table(table, caption=False, row_headers=False)
+        text, _ = rows[-1]
+        return result + rows[:-1] + [(text + "\n{barchart}", False)]
 
     def footnote_definitions(self, element: Tag) -> list[Block]:
         # Collected here, written at the end of the body, where Kramdown puts footnotes anyway.
@@ -593,18 +721,21 @@ def article_of(page_html: str) -> Tag | None:
     return _article(BeautifulSoup(page_html, "html.parser"))
 
 
-def convert(article_html: str) -> Conversion:
-    """One page's article HTML as Govspeak, with the assets and other pages it refers to."""
+def convert(article_html: str, web_page: str | None = None) -> Conversion:
+    """One page's article HTML as Govspeak, with the assets and other pages it refers to.
+
+    `web_page` is the page's own HTML file name (such as "self-assessment.html"): a tool links to it, its web version.
+    """
     soup = BeautifulSoup(article_html, "html.parser")
     article = _article(soup) or soup  # a fragment without its article element converts too
-    converter = _Converter()
+    converter = _Converter(web_page=web_page)
     text = converter.finish(converter.blocks(article))
-    return Conversion(text, converter.assets, converter.links)
+    return Conversion(text, converter.assets, converter.links, converter.web_links)
 
 
-def to_govspeak(article_html: str) -> tuple[str, list[str]]:
+def to_govspeak(article_html: str, web_page: str | None = None) -> tuple[str, list[str]]:
     """Govspeak text of one page's article HTML, and the file names of the images and files it refers to."""
-    conversion = convert(article_html)
+    conversion = convert(article_html, web_page)
     return conversion.text, sorted({asset.name for asset in conversion.assets})
 
 
@@ -676,13 +807,12 @@ def lint_govspeak(text: str, where: str) -> list[str]:
 
 # --- Writing the export --------------------------------------------------------------------------------------
 
-EXCLUDED_KINDS = {"about"}
-EXCLUDED_STRANDS = {"authors"}
 INDEX = "index.md"  # the list of pages; the home page (also "index") is an "about" page, so never exported
 
 
 def exported(page: dict) -> bool:
-    return page["kind"] not in EXCLUDED_KINDS and page["strand"] not in EXCLUDED_STRANDS
+    """Resources only (build/pages.json says which, from site_model.vocabulary)."""
+    return bool(page["resource"])
 
 
 def _site_path(page_html: str, reference: str) -> str:
@@ -741,6 +871,20 @@ def _index(pages: list[dict], conversions: dict[str, Conversion]) -> str:
         if targets:
             named = [f"{t}.md" if t in ids else f"{t}.md (not in this export)" for t in targets]
             lines.append(f"| {page['id']}.md | {', '.join(named)} |")
+    tools = [(page, link) for page in pages for link in conversions[page["id"]].web_links]
+    if tools:
+        lines += [
+            "",
+            "## Links from tools to their web version",
+            "",
+            "Whitehall takes no forms, so each tool is a checklist to print, with a link to the form in the hosted site,",
+            "where readers keep, download and print their answers. Each link is written relative to the page, as in",
+            "`site/`: change it to the page's address where you host the site.",
+            "",
+            "| Page | Link as written | The page in the bundle |",
+            "|---|---|---|",
+        ]
+        lines += [f"| {page['id']}.md | `{link}` | `site/{page['html']}` |" for page, link in tools]
     return "\n".join(lines) + "\n"
 
 
@@ -768,7 +912,7 @@ def write_govspeak(site: Path, pages: list[dict], target: Path) -> list[Path]:
         if article is None:
             problems.append(f"{where}: {html_file} has no <article> holding the page body.")
             continue
-        conversion = convert(str(article))
+        conversion = convert(str(article), posixpath.basename(page["html"]))
         problems += lint_govspeak(conversion.text, where) + _asset_problems(page, conversion, where)
         conversions[page["id"]] = conversion
     if problems:
@@ -793,7 +937,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pages", type=Path, default=Path("build/pages.json"), help="the build's page list")
     parser.add_argument("--target", type=Path, required=True, help="a new or empty folder for the Govspeak files")
     arguments = parser.parse_args(argv)
-    pages = json.loads(arguments.pages.read_text(encoding="utf-8"))["pages"]
+    pages = read_pages(arguments.pages)
     try:
         written = write_govspeak(arguments.site, pages, arguments.target)
     except GovspeakError as error:

@@ -55,7 +55,7 @@ def _change_lines(changes: Changes | None, current: dict[str, Any], previous: di
 
 
 def _review_lines(manifest: dict[str, Any], on: date) -> list[str]:
-    due = sorted((page for page in manifest["pages"] if date.fromisoformat(page["review_due"]) <= on + DUE_SOON),
+    due = sorted((page for page in manifest["pages"] if page["review_due"] and date.fromisoformat(page["review_due"]) <= on + DUE_SOON),
                  key=lambda page: (page["review_due"], page["path"]))
     if not due:
         return [f"No page is due for review within {DUE_SOON.days} days of {on.isoformat()}."]
@@ -132,6 +132,9 @@ def handover_notes(manifest: dict[str, Any], report: dict[str, Any], build_info:
         "4. Links between pages point to the other page's Govspeak file (for example `../agency/notice-periods.md`): "
         "replace each with the page's GOV.UK address once it is published. `govspeak/index.md` lists them.",
         "5. Upload any file listed in a page's `.assets.txt` as an attachment.",
+        "6. Tools (forms to fill in, such as the self-assessments) become checklists to print, each with a link to "
+        "its form in the hosted site, where readers keep, download and print their answers. `govspeak/index.md` "
+        "lists these links: change each to the page's address where you host `site/`.",
         "",
         "Govspeak has no collapsible sections and no checkboxes: checklists become bulleted lists, and the boxes "
         "that summarise a standard or an agency rule become a section with a bold lead-in.",

@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from macros import blocks, facts, links, tools
+from macros import blocks, charts, facts, links, tools
 from macros.context import MacroContext
 from macros.data import load_site_data
 from macros.pages import load_page_index
+from site_model.vocabulary import AUDIENCES, KINDS, STRANDS
 
-FAMILIES = (blocks, facts, tools, links)
+FAMILIES = (blocks, facts, tools, links, charts)
 _context: MacroContext | None = None  # this build's, for on_post_page_macros
 
 
@@ -27,12 +28,18 @@ def define_env(env: Any) -> None:
     )
     global _context
     _context = context
+    # The allowed front-matter values, for the author guide's tables: written once, in site_model.vocabulary.
+    env.variables["site_vocabulary"] = {
+        name: ", ".join(f"`{value}`" for value in values)
+        for name, values in (("strands", STRANDS), ("kinds", KINDS), ("audiences", AUDIENCES))
+    }
     for family in FAMILIES:
         for name, function in family.register(context).items():
             env.macro(function, name)
 
 
 def on_post_page_macros(env: Any) -> None:
-    """Called by mkdocs-macros after a page is rendered: check what the page does with the figures it cites."""
+    """Called by mkdocs-macros after a page is rendered: check its figures' notes and that its tools are whole."""
     if _context is not None:
         facts.check_page_citations(_context, env.markdown)
+        tools.check_page_tools(_context)

@@ -44,6 +44,8 @@ class MacroContext:
     # The figures each page cites, in the order it first cites them: its numbered notes.
     citations: dict[str, list[Statistic]] = field(default_factory=dict)
     notes_written: set[str] = field(default_factory=set)  # pages whose notes are already listed
+    # Each tool placed on a page with tool(): its page and the parts placed there, in order (macros/tools.py).
+    tools_placed: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
 
     def cite(self, figure: Statistic) -> None:
         cited = self.citations.setdefault(self.current_src(), [])

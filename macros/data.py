@@ -5,15 +5,15 @@ Each is written once, in data/, and validated before any page is built.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-import re
-
 from macros.errors import DataError
 from macros.periods import period_end
+from macros.tool_data import Tool, load_tools
 from macros.validation import load_yaml_file, parse_yaml
 
 
@@ -98,6 +98,7 @@ class SiteData:
     agency_rules: dict[str, AgencyRule]
     statistics: dict[str, Statistic]
     glossary: dict[str, str]
+    tools: dict[str, Tool] = field(default_factory=dict)  # data/tools/<id>.yml, by id (macros/tool_data.py)
 
 
 def _source(entry: dict[str, Any]) -> Source:
@@ -202,4 +203,5 @@ def load_site_data(root: Path) -> SiteData:
         },
         statistics=_statistics(data_dir, root),
         glossary=read("glossary.yml", "glossary.schema.json", {}),
+        tools=load_tools(data_dir, root),
     )

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import difflib
-from datetime import date
 from collections.abc import Callable, Iterable
+from datetime import date
 
 from macros.arguments import checked, heading_level_of
 from macros.context import MacroContext, render_block, render_inline
@@ -17,7 +17,8 @@ RULE_STATUS = {
 }
 
 
-def _unknown(macro: str, what: str, given: object, known: Iterable[object], data_file: str) -> Exception:
+def unknown(macro: str, what: str, given: object, known: Iterable[object], data_file: str) -> Exception:
+    """An id that is not in the data: the closest known one, and the whole list if it is short."""
     names = [str(name) for name in known]
     close = difflib.get_close_matches(str(given), names, n=1)
     hint = f' Did you mean "{close[0]}"?' if close else ""
@@ -41,7 +42,7 @@ def register(context: MacroContext) -> dict[str, Callable[..., str]]:
         """'What the standard says' for one of the 8 employer standards, from data/standards.yml."""
         standard = context.data.standards.get(number)
         if standard is None:
-            raise _unknown("standard_summary", "employer standard", number, context.data.standards, "data/standards.yml")
+            raise unknown("standard_summary", "employer standard", number, context.data.standards, "data/standards.yml")
         return render_block(
             "standard_summary",
             standard=standard,
@@ -55,7 +56,7 @@ def register(context: MacroContext) -> dict[str, Callable[..., str]]:
         """One of DfE's agency rules: what it requires, from when, what the council must do, its source."""
         rule = context.data.agency_rules.get(rule_id)
         if rule is None:
-            raise _unknown("agency_rule", "agency rule", rule_id, context.data.agency_rules, "data/agency_rules.yml")
+            raise unknown("agency_rule", "agency rule", rule_id, context.data.agency_rules, "data/agency_rules.yml")
         return render_block(
             "agency_rule",
             rule=rule,
@@ -73,10 +74,8 @@ def register(context: MacroContext) -> dict[str, Callable[..., str]]:
         """
         figure = context.data.statistics.get(statistic_id)
         if figure is None:
-            raise _unknown("statistic", "statistic", statistic_id, sorted(context.data.statistics), "data/statistics/")
-        if context.current_src() in context.notes_written:
-            raise macro_error("statistic", f"{statistic_id!r} comes after sources_section(), where the page's notes are "
-                              "listed. Move sources_section() to the end of the page.")
+            raise unknown("statistic", "statistic", statistic_id, sorted(context.data.statistics), "data/statistics/")
+        cited = cite(context, figure, "statistic", repr(statistic_id))
         newer = newest_in_series(context.data.statistics, figure)
         if newer is not figure and not comparison:
             line = context.line_of(f'statistic("{statistic_id}"')
@@ -86,8 +85,7 @@ def register(context: MacroContext) -> dict[str, Callable[..., str]]:
                 context.current_src(), f":{line}" if line else "", statistic_id, figure.period, figure.series.id,
                 newer.id, newer.value, newer.period, newer.id, statistic_id,
             )
-        context.cite(figure)
-        return render_inline("statistic", statistic=figure, label=note_label(context, figure))
+        return cited
 
     return {"standard_summary": standard_summary, "agency_rule": agency_rule, "statistic": statistic}
 
@@ -99,6 +97,19 @@ NOTES_MARKER = "///Footnotes Go Here///"
 def note_label(context: MacroContext, figure: Statistic) -> str:
     """The note's id, unique across the site: the print page holds every page, and two may cite one figure."""
     return f"{context.current_src()[: -len('.md')].replace('/', '-')}-{figure.id}"
+
+
+def cite(context: MacroContext, figure: Statistic, macro: str, what: str) -> str:
+    """A figure as the page shows it, with the link to its numbered note; the figure joins the page's notes.
+
+    Every figure on a page is cited through here (statistic() in a sentence, chart() in its table), so the
+    notes list each figure once, in the order it is first cited. `what` names the call in an error.
+    """
+    if context.current_src() in context.notes_written:
+        raise macro_error(macro, f"{what} comes after sources_section(), where the page's notes are "
+                          "listed. Move sources_section() to the end of the page.")
+    context.cite(figure)
+    return render_inline("statistic", statistic=figure, label=note_label(context, figure))
 
 
 def _note_text(figure: Statistic) -> str:
@@ -133,7 +144,7 @@ def check_page_citations(context: MacroContext, markdown: str) -> None:
             )
     if cited and NOTES_MARKER not in markdown:
         raise AuthorError(
-            f"docs/{context.current_src()}: the page cites figures with statistic() but has no sources_section(), "
-            "where their notes are listed. Add {{ sources_section() }} as the page's last line. "
+            f"docs/{context.current_src()}: the page cites figures with statistic() or chart() but has no "
+            "sources_section(), where their notes are listed. Add {{ sources_section() }} as the page's last line. "
             f"See 'statistic' in {AUTHOR_GUIDE}."
         )

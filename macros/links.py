@@ -9,21 +9,7 @@ from macros.arguments import checked
 from macros.context import MacroContext
 from macros.errors import macro_error, one_of
 from macros.facts import notes_section
-
-AUDIENCES = {
-    "practitioners": "Social workers",
-    "team-managers": "Team managers",
-    "senior-leaders": "Senior leaders and principal social workers",
-    "hr-procurement": "HR and procurement",
-    "authors": "Authors",
-}
-STRANDS = {
-    "retention": "Retaining social workers",
-    "agency": "Agency social workers",
-    "workload": "Reducing workload",
-    "about": "About these resources",
-    "authors": "For authors",
-}
+from site_model.vocabulary import AUDIENCES, STRANDS
 
 
 def _markdown_link_text(text: str) -> str:

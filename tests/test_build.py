@@ -101,9 +101,29 @@ BAD_BODIES = [
      "docs/workload/test-page.md:18: '(Community Care, 4 March 2025)' cites a source inside a sentence."),
     ("citation in a table cell", "| Year | Rate |\n|---|---|\n| 2025 | 14.2% (source: DfE) |",
      "docs/workload/test-page.md:20: '(source: DfE)' cites a source inside a sentence."),
+    ("chart of an unknown series", '{{ chart("census-vacancy-rates") }}',
+     "docs/workload/test-page.md:18: chart(): there is no series 'census-vacancy-rates' in data/statistics/. "
+     'Did you mean "census-vacancy-rate"?'),
+    ("chart period with no figure", '{{ chart("census-turnover", periods=["2022", "2025"]) }}',
+     "docs/workload/test-page.md:18: chart(): argument 'periods': census-turnover has no figure for '2022'. "
+     "Periods with figures in data/statistics/: 2024 and 2025."),
+    ("chart mixing units", '{{ chart(["census-vacancy-rate", "census-fte"]) }}',
+     "docs/workload/test-page.md:18: chart(): argument 'series' mixes units: 'census-vacancy-rate' is percent and "
+     "'census-fte' is count."),
+    ("chart of a single figure", '{{ chart("census-headcount") }}',
+     "docs/workload/test-page.md:18: chart(): series 'census-headcount' has figures for fewer than 2 periods in "
+     "data/statistics/ (only 2025); a chart needs at least 2."),
+    ("chart of text", '{{ chart("longitudinal-unpaid-overtime") }}',
+     "docs/workload/test-page.md:18: chart(): series 'longitudinal-unpaid-overtime' has unit text: its figures are "
+     "words, not numbers, so they cannot be drawn. Chart a series whose unit is percent, count, number or money"),
     ("figure on a page due too late", '{{ statistic("census-caseload-2025") }}',
      "docs/workload/test-page.md: review_due is 2027-11-22, but the page cites census-caseload, whose next release is "
      "expected by 2027-03-31"),
+    ("unknown tool", '{{ tool("no-such-tool") }}', 'docs/workload/test-page.md:18: tool(): there is no tool "no-such-tool"'),
+    ("a tool on a second page", '{{ tool("hybrid-team-check") }}',
+     'docs/workload/test-page.md:18: tool(): tool "hybrid-team-check" is already on docs/workload/hybrid-and-digital.md.'),
+    ("a tool missing a part", '{{ tool("guide-example", part="supervision") }}',
+     'docs/workload/test-page.md:18: tool(): tool "guide-example" is missing next-steps, summary on this page.'),
 ]
 
 
@@ -150,6 +170,34 @@ def test_an_invalid_data_file_fails_before_any_page_is_built(project):
     assert re.search(r"data/statistics/workforce-census.yml:\d+: figures, entry \d+, period: '30 September 2025' is not a "
                      r"period in the source's own words", result.stdout)
     assert "Building documentation" not in result.stdout
+
+
+BAD_TOOL_DATA = [
+    ("a kind of section that does not exist", "supervision-frequency.yml", ("    kind: checklist\n", "    kind: checkbox\n"),
+     r"data/tools/supervision-frequency.yml:\d+: sections, entry 3, kind: 'checkbox' is not allowed. Use one of: "
+     r"rating, checklist, fields, rows\."),
+    ("a gap naming a field that is not a number", "supervision-frequency.yml", ("minus: held-90", "minus: team"),
+     r"data/tools/supervision-frequency.yml:\d+: sections, entry 2, gaps, entry 2, minus: 'team' is not a number "
+     r"field of this section\. Use one of: due, held, held-90\."),
+    ("a question without its text", "agency-data-return.yml", ('text: "The role type."', 'hint: "The role type."'),
+     r"data/tools/agency-data-return.yml:\d+: sections, entry 2, questions, entry 1: 'text' is missing\."),
+    ("a tool file that is not YAML", "hybrid-team-check.yml", ("kind: rating", "kind: [rating"),
+     r"data/tools/hybrid-team-check.yml:\d+: this is not valid YAML"),
+    ("a link to a page that does not exist", "agency-assignment.yml", ("see: agency/references}", "see: agency/referencs}"),
+     r"data/tools/agency-assignment.yml:\d+: see: there is no page 'agency/referencs'\. Use a page id"),
+]
+
+
+@pytest.mark.parametrize(("name", "change", "message"), [case[1:] for case in BAD_TOOL_DATA],
+                         ids=[case[0] for case in BAD_TOOL_DATA])
+def test_bad_tool_data_fails_the_build_with_the_file_line_and_field(project, name, change, message):
+    path = project / "data" / "tools" / name
+    text = path.read_text(encoding="utf-8")
+    assert change[0] in text
+    path.write_text(text.replace(change[0], change[1], 1), encoding="utf-8")
+    result = build(project)
+    assert result.returncode != 0
+    assert re.search(message, result.stdout), result.stdout[-2000:]
 
 
 def test_an_empty_page_fails(project):
@@ -215,6 +263,35 @@ def test_a_deliberate_comparison_builds_without_a_notice(project):
     result = build(project)
     assert result.returncode == 0, result.stdout
     assert [line for line in result.stdout.splitlines() if "newer figure" in line and "test-page.md" in line] == []
+
+
+def test_a_page_with_a_chart_builds_and_lists_each_figure_in_its_notes(project):
+    add_page(project, 'The caseload fell.\n\n{{ chart("census-caseload", periods=["2024", "2025"]) }}',
+             front_matter_change=("review_due: 2027-11-22", "review_due: 2027-03-31"))
+    result = build(project)
+    assert result.returncode == 0, result.stdout
+    html = (project / "site" / "workload" / "test-page.html").read_text(encoding="utf-8")
+    assert '<svg aria-labelledby="workload-test-page-chart-1-title workload-test-page-chart-1-desc" ' in html
+    assert "fell from 15.4 in 2024 to 15.2 in 2025.</desc>" in html
+    assert html.count('<li id="fn:workload-test-page-census-caseload-') == 2
+    assert "<caption>Table: " in html and "<p><caption>" not in html
+
+
+def test_the_overview_pages_show_their_charts_on_screen_and_on_the_print_page(built_site):
+    counts = {"retention/index.html": 2, "agency/index.html": 2, "workload/caseload-management.html": 1}
+    for page, charts in counts.items():
+        html = (built_site / page).read_text(encoding="utf-8")
+        assert html.count('class="app-chart__svg"') == charts, page
+        assert html.count('<table class="app-chart__table">') == charts, page
+        assert 'role="img"' in html and "<desc id=" in html and "<p><caption>" not in html
+    whole = (built_site / "print_page.html").read_text(encoding="utf-8")
+    assert whole.count('class="app-chart__svg"') == sum(counts.values())
+    ids = re.findall(r'\bid="([^"]+)"', whole)
+    assert [name for name in set(ids) if ids.count(name) > 1 and "chart" in name] == []
+    for name in re.findall(r'aria-labelledby="([^"]+)"', whole):
+        assert all(part in ids for part in name.split()), name
+    # Every note, a chart's among them, links to its figure and back again.
+    assert [anchor for anchor in re.findall(r'href="#([^"]+)"', whole) if anchor not in ids] == []
 
 
 def test_a_site_without_a_contact_route_is_not_built(project):

@@ -320,6 +320,19 @@ def load_gate_module() -> Any:
     return module
 
 
+@pytest.mark.parametrize(("pattern", "selector", "matches"), [
+    ("html > body > form", "html > body > form", True),
+    ("html > body > form", "html > body > form > input", False),
+    ("a[href?x]", "a[href?x]", True),  # no "*": exact, so "[" and "?" match themselves
+    ("* > figure* > div > svg > *", "html > body > article > figure:nth-child(28) > div > svg > g > text", True),
+    ("* > figure* > div > svg > *", "html > body > article > figure > div > svg > g > g:nth-child(2) > g > text", True),
+    ("* > figure* > div > svg > *", "html > body > article > figure > img", False),
+    ("* > figure* > div > svg > *", "html > body > article > p > svg > path", False),
+])
+def test_an_ignore_selector_is_exact_unless_it_holds_a_star(pattern: str, selector: str, matches: bool) -> None:
+    assert load_gate_module().selector_matches(pattern, selector) is matches
+
+
 @pytest.mark.parametrize("content", [
     {"retention/standard-5-supervision/index.html": "docs/retention/standard-5-supervision.md"},
     {"pages": [{"html": "retention/standard-5-supervision/index.html",

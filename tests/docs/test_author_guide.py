@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import REPO, VENV_BIN, build, copy_project, project_env
 from macros import FAMILIES
 from macros.context import MacroContext
 from macros.data import SiteData
+from tests.support import REPO, VENV_BIN, build, copy_project, project_env
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +40,7 @@ def test_every_registered_macro_has_a_section_in_the_author_guide():
 
 
 def test_the_macros_found_are_the_ones_define_env_registers():
-    assert {"callout", "checklist", "statistic", "sources_section", "self_assessment"} <= registered_macros()
+    assert {"callout", "checklist", "statistic", "sources_section", "tool"} <= registered_macros()
 
 
 # --- Where the guide is published -------------------------------------------------------------------
@@ -64,6 +64,7 @@ def test_make_serve_shows_authors_the_guide_with_its_macros_rendered(tmp_path):
     try:
         guide = _fetch_when_served(f"http://127.0.0.1:{port}/authors/macros.html", server)
         home = _fetch_when_served(f"http://127.0.0.1:{port}/index.html", server)
+        template = _fetch_when_served(f"http://127.0.0.1:{port}/authors/page-template.html", server)
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -71,6 +72,8 @@ def test_make_serve_shows_authors_the_guide_with_its_macros_rendered(tmp_path):
     assert 'class="app-statistic"' in guide  # its examples are rendered by the real macros
     assert "{{" not in guide.split('<div class="md-content"', 1)[1].split("<pre", 1)[0]
     assert ">For authors<" in home or "For authors" in home
+    # the front-matter table lists the vocabulary from site_model, not a hand-typed copy
+    assert "One of <code>retention</code>, <code>agency</code>, <code>workload</code>" in template
 
 
 def _fetch_when_served(url: str, server: subprocess.Popen, seconds: float = 60) -> str:

@@ -7,6 +7,7 @@ and Markdown extensions render, so every mapping is checked against the exact Go
 from __future__ import annotations
 
 import json
+import re
 import os
 import shutil
 import subprocess
@@ -19,7 +20,7 @@ from handover.govspeak import GovspeakError, convert, lint_govspeak, main, to_go
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTICLE = ROOT / "tests" / "fixtures" / "govspeak" / "article.html"
-BUILD_INPUTS = ("docs", "data", "macros", "checks", "overrides", "schemas", "mkdocs.yml")
+BUILD_INPUTS = ("docs", "data", "site_model", "macros", "checks", "overrides", "schemas", "mkdocs.yml")
 
 
 @pytest.fixture(scope="module")
@@ -120,15 +121,31 @@ BLOCKS = {
     ),
     "reflective questions: heading and numbered list": "### Questions for your team\n\n1. Why?\n2. What *next*?",
     "checklist: heading and bulleted list": "### Before you start\n\n- One\n- Two",
-    "self-assessment: bold caption, key, table with row headers": (
-        "**Standard 5 self-assessment**\n"
+    "tool: a call to action linking to the web version, before its first section": (
+        "$CTA\n"
+        "Print this checklist to fill it in by hand, or [fill it in online](#tool-supervision-check) to keep your "
+        "answers in your own browser, download them as a spreadsheet and print them.\n"
+        "$CTA"
+    ),
+    "tool rating section: heading, link, what to write, the questions with their hints": (
+        "### The basics\n"
         "\n"
-        "Rate each area: Not yet, Partly or Fully.\n"
+        "Read [Standard 5: Supervision](../retention/standard-5-supervision.md).\n"
         "\n"
-        "| Area | Evidence | Rating | Next step |\n"
-        "|---|---|---|---|\n"
-        "| # Supervision policy |  |  |  |\n"
-        "| # Session length |  |  |  |"
+        "Rate each one: No or Yes. For each one, write down: Evidence.\n"
+        "\n"
+        "- A written policy & a named owner\\\\\n"
+        "  Owned by the PSW. See [Notice periods](../agency/notice-periods.md)."
+    ),
+    "tool checklist section: heading, hint and a bulleted list": (
+        "### Quick checks\n\nTick what is true.\n\n- Sessions are booked.\n- Sessions are recorded.\\\\\n"
+        "  In the case system."
+    ),
+    "tool fields section: what to write and work out, then the questions": (
+        "### Sessions\n\nFor each one, write down: Due; Held. Then work out: missed.\n\n- Newly qualified"
+    ),
+    "tool rows section: what to write for each row, a choice with its answers": (
+        "### Plan\n\nFor each action, write down:\n\n- Next step\n- Date\n- Status: Open or Done"
     ),
     "statistic: the figure alone, its source a footnote": (
         "The share who said their workload was too high was 63%[^2] in autumn 2022."
@@ -192,7 +209,8 @@ def test_headings_start_at_h2_and_keep_their_levels(govspeak):
     assert headings == [
         "## What the standard expects", "## What the rule says", "## Callouts", "## Examples",
         "## Reflective questions", "### Questions for your team", "## Self-assessment checklist",
-        "### Before you start", "## Self-assessment", "## Why it matters", "## How to use it", "## Steps to take",
+        "### Before you start", "## Self-assessment", "### The basics", "### Quick checks", "### Sessions", "### Plan",
+        "## Why it matters", "## How to use it", "## Steps to take",
         "## A simple agenda", "## Lists", "## Tables", "## Quotes and code", "## More detail",
         "### How the rule was made", "### Councils", "### Agencies", "## Images and files", "## Sources",
     ]
@@ -225,6 +243,15 @@ def test_conversion_records_alt_text_and_links_to_other_pages():
     assert sorted(set(conversion.links)) == [
         "../agency/cooling-off.md", "../agency/notice-periods.md", "../retention/standard-5-supervision.md",
     ]
+    assert conversion.web_links == ["#tool-supervision-check"]  # no page given: the tool's anchor alone
+
+
+def test_a_tool_links_to_its_web_version_on_its_own_page():
+    conversion = convert(ARTICLE.read_text(encoding="utf-8"), web_page="every-block.html")
+    assert conversion.web_links == ["every-block.html#tool-supervision-check"]
+    assert "[fill it in online](every-block.html#tool-supervision-check)" in conversion.text
+    for left_out in ("Check my answers", "Summary of your answers", "saved as you go", "JavaScript", "Add another"):
+        assert left_out not in conversion.text
 
 
 def test_no_html_reaches_the_govspeak(govspeak):
@@ -291,6 +318,35 @@ def test_lint_accepts_govspeak_and_harmless_text():
     assert lint_govspeak(clean, "page.md") == []
 
 
+def test_a_chart_becomes_its_title_its_trend_then_its_table_with_the_barchart_marker():
+    # The chart as the macro and the site's Markdown render it, so this follows any change to the template.
+    from tests.macros.support import Current, make_macros, make_site_data, to_html
+
+    macro = make_macros(make_site_data(), Current())
+    article = to_html("Before.\n\n" + macro["chart"]("caseload") + "\n\nAfter.\n" + macro["sources_section"]())
+    text, assets = to_govspeak(f'<article class="md-content__inner">{article}</article>')
+    # Govspeak reads `{barchart}` on the line straight after a table (its Kramdown attribute list); GOV.UK's
+    # script then takes each row's first cell as the bar's label, so the years are plain cells, not "# " headers.
+    assert text.startswith(
+        "Before.\n"
+        "\n"
+        "**Average caseload, 2023 to 2024**\n"
+        "\n"
+        "Average caseload fell from 16.0 in 2023 to 15.4 in 2024.\n"
+        "\n"
+        "| Year | Average caseload |\n"
+        "|---|---|\n"
+        "| 2023 | 16.0[^1] |\n"
+        "| 2024 | 15.4[^2] |\n"
+        "{barchart}\n"
+        "\n"
+        "After.\n"
+    )
+    assert "[^2]: At 30 September 2024: average caseload. Department for Education, " in text
+    assert "svg" not in text and "Chart:" not in text and "Table:" not in text and assets == []
+    assert lint_govspeak(text, "chart") == []
+
+
 # --- The export of the real site ---------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
@@ -324,7 +380,7 @@ def exported(built, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, lis
 
 
 def resource_ids(pages: list[dict]) -> set[str]:
-    return {page["id"] for page in pages if page["kind"] != "about" and page["strand"] != "authors"}
+    return {page["id"] for page in pages if page["resource"]}
 
 
 def test_one_govspeak_file_and_one_assets_file_per_resource_page(built, exported):
@@ -374,7 +430,21 @@ def test_real_pages_keep_their_blocks(exported):
     assert "See [safe workloads](standard-3-safe-workloads.md)." in supervision
     assert "22 November 2026" not in supervision and "Print this page" not in supervision
     assessment = (target / "retention" / "self-assessment.md").read_text(encoding="utf-8")
-    assert "| Area | Evidence | Rating | Next step |\n|---|---|---|---|\n| # A written statement" in assessment
+    assert "[fill it in online](self-assessment.html#tool-employer-standards)" in assessment
+    assert ("\n\n### Standard 1: Strategic and professional leadership\n\nRead [Standard 1: Strategic and professional "
+            "leadership](standard-1-social-work-framework.md).\n\nRate each one: Not yet, Partly or Fully. For each one, "
+            "write down: Evidence; Next step.\n\n- A written statement of the purpose") in assessment
+    assert "Check my answers" not in assessment and "saved as you go" not in assessment
+    hybrid = (target / "workload" / "hybrid-and-digital.md").read_text(encoding="utf-8")
+    assert "### Hybrid working team check (this site's own, not DfE's self-assessment)" in hybrid
+
+
+@pytest.mark.parametrize(("page", "charts"), [("retention/index", 2), ("agency/index", 2),
+                                             ("workload/caseload-management", 1)])
+def test_each_chart_on_the_real_pages_is_a_table_then_the_barchart_marker(exported, page, charts):
+    target, _ = exported
+    text = (target / f"{page}.md").read_text(encoding="utf-8")
+    assert len(re.findall(r"\n\| 2025 \| [^\n]*\|\n\{barchart\}\n\n", text)) == charts
 
 
 def test_index_lists_every_page_with_its_source_and_the_links_between_pages(built, exported):
@@ -386,6 +456,8 @@ def test_index_lists_every_page_with_its_source_and_the_links_between_pages(buil
         assert (row in index) == (page["id"] in resource_ids(pages)), page["id"]
     assert "| retention/standard-5-supervision.md | agency/working-with-agency-social-workers.md, " in index
     assert "not in this export" not in index
+    assert ("| retention/self-assessment.md | `self-assessment.html#tool-employer-standards` | "
+            "`site/retention/self-assessment.html` |") in index
 
 
 def test_assets_files_are_empty_when_a_page_has_none(exported):
@@ -398,14 +470,13 @@ def test_the_export_is_the_same_byte_for_byte_every_time(built, exported, tmp_pa
     target, written = exported
     again = write_govspeak(site, list(reversed(pages)), tmp_path / "again")
     assert [p.relative_to(tmp_path / "again") for p in again] == [p.relative_to(target) for p in written]
-    for first, second in zip(written, again):
+    for first, second in zip(written, again, strict=True):
         assert first.read_bytes() == second.read_bytes(), first
 
 
 def test_command_line_writes_the_export(built, tmp_path, capsys):
-    site, pages = built
-    pages_file = tmp_path / "pages.json"
-    pages_file.write_text(json.dumps({"pages": pages}), encoding="utf-8")
+    site, _ = built
+    pages_file = site.parent / "build" / "pages.json"  # the contract the build wrote
     assert main(["--site", str(site), "--pages", str(pages_file), "--target", str(tmp_path / "out")]) == 0
     assert (tmp_path / "out" / "index.md").is_file()
     assert main(["--site", str(site), "--pages", str(pages_file), "--target", str(tmp_path / "out")]) == 1
@@ -422,7 +493,8 @@ def one_page_site(tmp_path: Path, body: str) -> tuple[Path, list[dict]]:
         encoding="utf-8",
     )
     page = {"id": "workload/case-recording", "source": "docs/workload/case-recording.md",
-            "html": "workload/case-recording.html", "title": "Case recording", "strand": "workload", "kind": "guide"}
+            "html": "workload/case-recording.html", "title": "Case recording", "strand": "workload", "kind": "guide",
+            "resource": True}
     return site, [page]
 
 

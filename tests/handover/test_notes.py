@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from handover.notes import Changes, changelog, handover_notes
 
-
 CONTACT = {"name": "the Department for Education (DfE)", "link_text": "Contact the Department for Education",
            "url": "https://www.gov.uk/contact-dfe"}
 

@@ -9,10 +9,11 @@ from typing import Any
 import markdown
 import yaml
 
-from macros import blocks, facts, links, tools
+from macros import blocks, charts, facts, links, tools
 from macros.context import MacroContext
 from macros.data import AgencyRule, Series, SiteData, Source, Standard, Statistic
 from macros.pages import PageInfo
+from macros.tool_data import load_tools
 
 REPO = Path(__file__).resolve().parents[2]
 LGA = Source("Standards for employers 2020: standard 5", "Local Government Association", "https://example.org/standard-5")
@@ -43,6 +44,7 @@ def make_site_data() -> SiteData:
             "turnover": Statistic("turnover", TURNOVER, "2024", "13.8%", "medium", caveat="One source only."),
         },
         glossary={"PSW": "principal social worker"},
+        tools=load_tools(REPO / "tests" / "fixtures" / "macros", REPO),  # tests/fixtures/macros/tools/*.yml
     )
 
 
@@ -65,7 +67,7 @@ def make_macros(site_data: SiteData, current: Current) -> dict:
     context = MacroContext(site_data, pages, current_src=lambda: current.src, current_meta=lambda: current.meta,
                            current_text=lambda: current.text)
     registered: dict = {}
-    for family in (blocks, facts, tools, links):
+    for family in (blocks, facts, tools, links, charts):
         registered.update(family.register(context))
     return registered
 
@@ -73,7 +75,7 @@ def make_macros(site_data: SiteData, current: Current) -> dict:
 def to_html(text: str) -> str:
     """Macro output as the site renders it (the Markdown extensions the macros rely on)."""
     return markdown.markdown(
-        text, extensions=["md_in_html", "tables", "attr_list", "footnotes"],
+        text, extensions=["md_in_html", "tables", "attr_list", "footnotes", "macros.charts"],
         extension_configs={"footnotes": FOOTNOTES},
     )
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.macros.support import to_html
 from macros.errors import AuthorError
+from tests.macros.support import to_html
 
 
 def test_callout_renders_a_named_note_with_its_kind_in_the_heading(macro):

@@ -6,8 +6,8 @@ import logging
 
 import pytest
 
-from tests.macros.support import to_html
 from macros.errors import AuthorError
+from tests.macros.support import to_html
 
 
 def test_standard_summary_shows_the_standard_from_data_and_links_to_its_page(macro):
@@ -157,7 +157,7 @@ def test_a_page_citing_figures_without_sources_section_is_refused(macro):
     from macros.facts import check_page_citations
 
     macro["statistic"]("caseload")
-    with pytest.raises(AuthorError, match="docs/workload/supervision.md: the page cites figures with statistic\\(\\) "
+    with pytest.raises(AuthorError, match="docs/workload/supervision.md: the page cites figures with statistic\\(\\) or chart\\(\\) "
                                           "but has no sources_section\\(\\)"):
         check_page_citations(_context_of(macro), "The caseload was 15.4[^caseload].")
 

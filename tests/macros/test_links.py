@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.macros.support import to_html
 from macros.errors import AuthorError
+from tests.macros.support import to_html
 
 
 def test_related_resources_is_a_section_of_relative_links_for_mkdocs_to_check(macro):

@@ -3,6 +3,10 @@
 // to check what only a browser can: reflow at a given width, search from the file system, and Material's toggles.
 //   node browser.js reflow WIDTH FILE...   -> {"FILE": overflowing CSS pixels, ...}
 //   node browser.js search FILE QUERY      -> {"results": N, "external": [URLs requested off the machine]}
+//   node browser.js charts WIDTH TEXT MEDIA FILE...
+//                                          -> {"FILE": {"viewport": px, "overflow": px, "charts": [{"left", "right",
+//                                              "label": value label size in px}]}}; TEXT is the root font size
+//                                              ("" keeps the theme's, "150%" is text-only zoom), MEDIA screen or print
 //   node browser.js toggles FILE           -> the state of a sidebar section, search and the drawer after each step
 //   node browser.js screens FILE...        -> a hash of each page's pixels at 1280 and 375 pixels, and with the drawer open
 //   node browser.js toc FILE               -> where a click on a table of contents link goes, and what is marked active
@@ -23,6 +27,25 @@ async function main() {
       for (const file of files) {
         await page.goto("file://" + file, { waitUntil: "load" });
         result[file] = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      }
+      console.log(JSON.stringify(result));
+    } else if (mode === "charts") {
+      const [width, text, media, ...files] = args;
+      await page.setViewport({ width: Number(width), height: 800 });
+      await page.emulateMediaType(media);
+      const result = {};
+      for (const file of files) {
+        await page.goto("file://" + file, { waitUntil: "load" });
+        result[file] = await page.evaluate((rootSize) => {
+          if (rootSize) document.documentElement.style.fontSize = rootSize;
+          const charts = [...document.querySelectorAll(".app-chart__svg")].map((svg) => {
+            const box = svg.getBoundingClientRect();
+            const scale = box.width / svg.viewBox.baseVal.width;  // CSS px per viewBox unit
+            const size = parseFloat(svg.querySelector("g[font-size]").getAttribute("font-size"));  // viewBox units
+            return { left: box.left, right: box.right, label: size * scale };
+          });
+          return { viewport: window.innerWidth, overflow: document.documentElement.scrollWidth - window.innerWidth, charts };
+        }, text);
       }
       console.log(JSON.stringify(result));
     } else if (mode === "search") {

@@ -9,7 +9,7 @@ document.querySelectorAll("[data-app-print]").forEach(function (button) {
 /* A wide table scrolls sideways inside its wrapper. Keyboard users need to reach that scroll area
    (WCAG 2.1.1), so a wrapper that overflows becomes a named, focusable region. */
 function appLabelScrollingTables() {
-  document.querySelectorAll(".md-typeset__scrollwrap, .app-self-assessment").forEach(function (wrapper) {
+  document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrapper) {
     if (wrapper.scrollWidth > wrapper.clientWidth + 1) {
       wrapper.setAttribute("tabindex", "0");
       wrapper.setAttribute("role", "region");
