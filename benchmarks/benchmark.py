@@ -20,8 +20,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 import threading
+import time
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -100,7 +100,7 @@ class GzipHandler(SimpleHTTPRequestHandler):
 
     COMPRESSED = ("text/html", "text/css", "text/javascript", "application/javascript", "application/json", "image/svg+xml")
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
     def send_head(self):  # type: ignore[override]
@@ -156,12 +156,12 @@ def synthetic_project(target: Path, pages: int) -> Path:
     entries = []
     for number in range(pages):
         (folder / f"page-{number:04d}.md").write_text(
-            "---\ntitle: Synthetic page {0}\ndescription: A generated page used only to measure build speed.\n"
+            f"---\ntitle: Synthetic page {number}\ndescription: A generated page used only to measure build speed.\n"
             "strand: workload\nkind: guide\naudience: [team-managers]\nlast_reviewed: 2026-11-22\n"
-            "review_due: 2027-11-22\nsources:\n  - {{title: A source, publisher: DfE, url: 'https://example.org'}}\n---\n\n"
+            "review_due: 2027-11-22\nsources:\n  - {title: A source, publisher: DfE, url: 'https://example.org'}\n---\n\n"
             "This page has a short introduction, so it reads like a real page of guidance for team managers.\n\n"
-            "## What to do\n\n{{{{ checklist([\"Agree the plan.\", \"Book supervision.\"]) }}}}\n\n"
-            "The average caseload was {{{{ statistic(\"census-caseload-2024\") }}}}.\n\n{{{{ sources_section() }}}}\n".format(number),
+            "## What to do\n\n{{ checklist([\"Agree the plan.\", \"Book supervision.\"]) }}\n\n"
+            "The average caseload was {{ statistic(\"census-caseload-2024\") }}.\n\n{{ sources_section() }}\n",
             encoding="utf-8")
         entries.append(f"      - synthetic/page-{number:04d}.md\n")
     config = target / "mkdocs.yml"

@@ -96,7 +96,7 @@ def _named(match: re.Match[str]) -> str:
 
 
 def _checked(page: str, target: str) -> bool:
-    match = re.search(r'<input[^>]*\sid="%s"[^>]*>' % re.escape(target), page)
+    match = re.search(r'<input[^>]*\sid="' + re.escape(target) + r'"[^>]*>', page)
     return bool(match and re.search(r"\schecked\b", match[0]))
 
 
