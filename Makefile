@@ -26,6 +26,8 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 PYTHON_READY := $(VENV)/.installed-python
 NODE_READY := $(VENV)/.installed-node
 GATE_READY := $(VENV)/gate/.installed
+THEME_READY := $(VENV)/theme/.installed
+BENCH_READY := $(VENV)/benchmark/.installed
 CHROME_FILE := $(VENV)/chrome-path
 
 .PHONY: help install chrome site pdfs gate bundle test check lint serve clean clean-dist benchmark
@@ -33,7 +35,7 @@ CHROME_FILE := $(VENV)/chrome-path
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
 
-install: $(PYTHON_READY) $(GATE_READY) chrome ## Set up Python packages, Node, the gate's npm packages and Chromium
+install: $(PYTHON_READY) $(GATE_READY) $(THEME_READY) chrome ## Set up Python packages, Node, the gate's and the theme's npm packages, Chromium
 
 # Python 3.11 or newer (3.11.2, Debian 12's own, included): say so at once rather than fail in pip.
 $(PYTHON_READY): requirements.lock pyproject.toml
@@ -52,12 +54,21 @@ $(GATE_READY): $(NODE_READY) accessibility/package.json accessibility/package-lo
 	$(BIN)/npm ci --prefix $(VENV)/gate --no-audit --no-fund --loglevel=error
 	@touch $@
 
+# The theme's build tools (PurgeCSS), from overrides/.build/ (a dot folder, so MkDocs never publishes it).
+$(THEME_READY): $(NODE_READY) overrides/.build/package.json overrides/.build/package-lock.json
+	@mkdir -p $(VENV)/theme
+	cp overrides/.build/package.json overrides/.build/package-lock.json $(VENV)/theme/
+	$(BIN)/npm ci --prefix $(VENV)/theme --no-audit --no-fund --loglevel=error
+	@touch $@
+
 chrome: $(PYTHON_READY)
 	@$(PY) accessibility/find_chrome.py --write $(CHROME_FILE) >/dev/null
 
 # No --quiet: it drops warnings before --strict counts them, so broken links would pass.
-site: $(PYTHON_READY) ## Build the site strictly into site/ (any warning fails)
+# Then the rules of Material's stylesheets that no page uses are removed (overrides/.build/purge-css.js).
+site: $(PYTHON_READY) $(THEME_READY) ## Build the site strictly into site/ (any warning fails), with unused CSS removed
 	$(BIN)/mkdocs build --strict --clean
+	$(BIN)/node overrides/.build/purge-css.js site $(VENV)/theme/node_modules
 
 pdfs: install site ## Print each resource to a tagged PDF in site/pdf/ and show its link and size on the page
 	$(PY) pdfs/make_pdfs.py --site site --pages build/pages.json --chrome "$$(cat $(CHROME_FILE))" --jobs 2
@@ -100,7 +111,14 @@ lint: $(PYTHON_READY) ## Lint the Python (ruff) and the pull-request workflow (a
 serve: $(PYTHON_READY) ## Preview the site and the author guide at http://127.0.0.1:8000; rebuilds as you save
 	$(BIN)/mkdocs serve
 
-benchmark: install ## Print set-up, build, gate and bundle timings
+# Lighthouse, for the benchmark only: if it cannot be installed, the benchmark says so and goes on.
+$(BENCH_READY): $(NODE_READY) benchmarks/package.json benchmarks/package-lock.json
+	@mkdir -p $(VENV)/benchmark
+	cp benchmarks/package.json benchmarks/package-lock.json $(VENV)/benchmark/
+	$(BIN)/npm ci --prefix $(VENV)/benchmark --no-audit --no-fund --loglevel=error && touch $@ \
+		|| echo "benchmark: Lighthouse could not be installed; its scores are left out"
+
+benchmark: install $(BENCH_READY) ## Print set-up, build, gate and bundle timings, page weight and Lighthouse scores
 	$(PY) benchmarks/benchmark.py
 
 clean: ## Remove built output (site/, build/, dist/); keeps the installed tools

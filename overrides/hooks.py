@@ -19,6 +19,10 @@ print pages are written, and the build stops if Material's markup is not what it
   is named by its button, and the phase banner is no longer an unnamed complementary landmark (<aside>).
 - Material's inline icons are decorative (the control around each has its own name): aria-hidden.
 - The search dialog gets a name (axe aria-dialog-name).
+
+It also makes every page lighter: mkdocs-print-site adds its stylesheets and script to every page, but
+only the print pages use them, so other pages lose them; and each page's HTML is minified (comments
+dropped, runs of white space made one space, except inside pre, textarea, script and style).
 """
 
 from __future__ import annotations
@@ -45,6 +49,13 @@ BANNER = re.compile(r'<aside class="md-banner">(?P<body>.*?)</aside>', re.DOTALL
 NAMES = {"md-nav--primary": "Site", "md-path": "Breadcrumb", "print-page-toc-nav": "Contents", "md-search": "Search"}
 NAMED_TAG = re.compile(r'<(?:nav|div)\b[^>]*\sclass="(?P<classes>[^"]*)"[^>]*>')
 CSS_FOR = re.compile(r"\[for(=[A-Za-z0-9_]+)?\]")
+# mkdocs-print-site's assets: needed on its print pages (and the strand print pages made from them) only.
+PRINT_SITE_ASSET = re.compile(r'\s*<link rel="stylesheet" href="[^"]*css/print-site[^"]*\.css">'
+                              r'|\s*<script src="[^"]*js/print-site\.js"></script>')
+PRINT_PAGE_MARK = 'id="print-site-page"'
+# Minifying: these keep their white space as written.
+KEEP_AS_WRITTEN = re.compile(r"<(pre|textarea|script|style)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
+COMMENT = re.compile(r"<!--(?!\[if).*?-->", re.DOTALL)
 
 
 class ThemeFixError(PluginError):
@@ -85,7 +96,7 @@ def _named(match: re.Match[str]) -> str:
 
 
 def _checked(page: str, target: str) -> bool:
-    match = re.search(r'<input[^>]*\sid="%s"[^>]*>' % re.escape(target), page)
+    match = re.search(r'<input[^>]*\sid="' + re.escape(target) + r'"[^>]*>', page)
     return bool(match and re.search(r"\schecked\b", match[0]))
 
 
@@ -127,6 +138,35 @@ def fix_page(page: str, name: str = "page") -> str:
     return MATERIAL_ICON.sub(lambda m: f'<svg{m["attrs"]} aria-hidden="true" focusable="false">', page)
 
 
+def lighten_page(page: str) -> str:
+    """The page without print-site's assets (unless it is a print page), and minified."""
+    if PRINT_PAGE_MARK not in page:
+        page = PRINT_SITE_ASSET.sub("", page)
+    return minify(page)
+
+
+def minify(page: str) -> str:
+    """Comments out, and every run of white space one space, outside pre, textarea, script and style.
+
+    One space, not none: between inline elements a space is text ("<a>x</a> <a>y</a>"), and HTML renders
+    any run of white space outside those elements as one space anyway."""
+    out, last = [], 0
+    for match in KEEP_AS_WRITTEN.finditer(page):
+        out.append(re.sub(r"\s+", " ", COMMENT.sub("", page[last:match.start()])))
+        out.append(match[0])
+        last = match.end()
+    out.append(re.sub(r"\s+", " ", COMMENT.sub("", page[last:])))
+    return "".join(out).strip() + "\n"
+
+
+def minify_css(css: str) -> str:
+    """Our stylesheet without comments and with runs of white space made one space (strings in it have
+    no runs of white space that matter)."""
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.DOTALL)
+    css = re.sub(r"\s+", " ", css)
+    return re.sub(r"\s*([{};,>])\s*", r"\1", css).strip() + "\n"
+
+
 def fix_stylesheet(css: str) -> str:
     """Material's CSS with every [for] and [for=x] selector also matching data-app-for."""
     return CSS_FOR.sub(lambda m: f":is([for{m[1] or ''}],[data-app-for{m[1] or ''}])", css)
@@ -151,7 +191,7 @@ def fix_site(site: Path) -> int:
     changed = 0
     for path in sorted(site.rglob("*.html")):
         text = path.read_text(encoding="utf-8")
-        fixed = fix_page(text, path.relative_to(site).as_posix())
+        fixed = lighten_page(fix_page(text, path.relative_to(site).as_posix()))
         left = unfixed(fixed)
         if left:
             raise ThemeFixError(f"overrides/hooks.py: {path.relative_to(site)}: could not fix {', '.join(left)}; "
@@ -162,6 +202,9 @@ def fix_site(site: Path) -> int:
     sheets = sorted((site / "assets" / "stylesheets").glob("main.*.min.css"))
     if changed and not sheets:
         raise ThemeFixError("overrides/hooks.py: Material's assets/stylesheets/main.*.min.css not found")
+    ours = site / "assets" / "stylesheets" / "app.css"
+    if ours.is_file():
+        ours.write_text(minify_css(ours.read_text(encoding="utf-8")), encoding="utf-8")
     for sheet in sheets:
         css = sheet.read_text(encoding="utf-8")
         if "[data-app-for" not in css:

@@ -15,7 +15,6 @@ import argparse
 import html
 import json
 import os
-from datetime import datetime, timezone
 import posixpath
 import re
 import shutil
@@ -26,6 +25,7 @@ import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
@@ -36,7 +36,7 @@ from pypdf.generic import BooleanObject, DictionaryObject, NameObject, TextStrin
 
 if __package__ in (None, ""):  # run as a script: the checkout's root, so "pdfs" is found as a package
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from pdfs import pdf_ua  # noqa: E402
+from pdfs import pdf_ua
 
 PROG = "make_pdfs"
 DEFAULT_LANG = "en-GB"
@@ -221,7 +221,7 @@ def fixed_date() -> str | None:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if not epoch:
         return None
-    return datetime.fromtimestamp(int(epoch), tz=timezone.utc).strftime("D:%Y%m%d%H%M%S+00'00'")
+    return datetime.fromtimestamp(int(epoch), tz=UTC).strftime("D:%Y%m%d%H%M%S+00'00'")
 
 
 def repair(path: Path, page: Page, site: Path, lang: str, base_url: str | None) -> None:

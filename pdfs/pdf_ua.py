@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import posixpath
 import urllib.parse
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -187,7 +187,7 @@ def describe_figures(pdf: pikepdf.Pdf, texts: list[str]) -> int:
 def xmp_date(epoch: str | None) -> str | None:
     if not epoch:
         return None
-    return datetime.fromtimestamp(int(epoch), tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%S+00:00")
+    return datetime.fromtimestamp(int(epoch), tz=UTC).strftime("%Y-%m-%dT%H:%M:%S+00:00")
 
 
 def declare_pdfua(pdf: pikepdf.Pdf, title: str, lang: str, epoch: str | None) -> None:

@@ -8,6 +8,9 @@
 //                                              "label": value label size in px}]}}; TEXT is the root font size
 //                                              ("" keeps the theme's, "150%" is text-only zoom), MEDIA screen or print
 //   node browser.js toggles FILE           -> the state of a sidebar section, search and the drawer after each step
+//   node browser.js screens FILE...        -> a hash of each page's pixels at 1280 and 375 pixels, and with the drawer open
+//   node browser.js toc FILE               -> where a click on a table of contents link goes, and what is marked active
+//   node browser.js search-style FILE QUERY -> how search results are styled
 const puppeteer = require(require.resolve("puppeteer", { paths: [process.env.GATE_NODE_MODULES] }));
 
 async function main() {
@@ -55,6 +58,59 @@ async function main() {
       await page.waitForSelector(".md-search-result__item", { timeout: 15000 }).catch(() => {});
       const results = await page.$$eval(".md-search-result__item", (items) => items.length);
       console.log(JSON.stringify({ results, external }));
+    } else if (mode === "screens") {
+      // A fingerprint of each page's pixels, full length, wide and narrow, and with the drawer open.
+      const crypto = require("crypto");
+      const result = {};
+      for (const file of args) {
+        for (const [width, state] of [[1280, "plain"], [375, "plain"], [375, "drawer"]]) {
+          await page.setViewport({ width, height: 900 });
+          await page.goto("file://" + file, { waitUntil: "load" });
+          // What Material's script does on its own clock (animating arrows and the drawer, scrolling the
+          // sidebar to the current page) is stopped or undone, so only the styles decide the pixels.
+          await page.addStyleTag({ content: "*, *::before, *::after, *::placeholder { transition: none !important; animation: none !important; }" });
+          if (state === "drawer") await page.click("label[for=__drawer]");
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          await page.evaluate(() => document.querySelectorAll(".md-sidebar__scrollwrap").forEach((s) => s.scrollTo(0, 0)));
+          const shot = await page.screenshot({ fullPage: state === "plain" });
+          result[`${file} ${width} ${state}`] = crypto.createHash("sha256").update(shot).digest("hex");
+        }
+      }
+      console.log(JSON.stringify(result));
+    } else if (mode === "toc") {
+      // The table of contents: its links go to their sections, and Material marks the one in view.
+      const [file] = args;
+      await page.setViewport({ width: 1280, height: 900 });
+      await page.goto("file://" + file, { waitUntil: "load" });
+      const links = await page.$$eval(".md-sidebar--secondary .md-nav__link[href^='#']", (all) => all.map((a) => a.getAttribute("href")));
+      const target = links[links.length - 2];
+      await page.click(`.md-sidebar--secondary .md-nav__link[href='${target}']`);
+      await new Promise((resolve) => setTimeout(resolve, 1200));
+      const state = await page.evaluate((href) => ({
+        hash: location.hash,
+        headingTop: Math.round(document.getElementById(href.slice(1)).getBoundingClientRect().top),
+        active: [...document.querySelectorAll(".md-sidebar--secondary .md-nav__link--active")].map((a) => a.getAttribute("href")),
+        activeColor: getComputedStyle(document.querySelector(`.md-sidebar--secondary .md-nav__link[href='${href}']`)).color,
+        plainColor: getComputedStyle(document.querySelector(".md-sidebar--secondary .md-nav__link:not(.md-nav__link--active)")).color,
+      }), target);
+      console.log(JSON.stringify({ links: links.length, target, ...state }));
+    } else if (mode === "search-style") {
+      // Search results as Material styles them: the matches marked, the list laid out.
+      const [file, query] = args;
+      await page.setViewport({ width: 1280, height: 900 });
+      await page.goto("file://" + file, { waitUntil: "load" });
+      await page.type(".md-search__input", query);
+      await page.waitForSelector(".md-search-result__item mark", { timeout: 15000 }).catch(() => {});
+      const style = await page.evaluate(() => {
+        const mark = document.querySelector(".md-search-result__item mark");
+        const item = document.querySelector(".md-search-result__item");
+        const more = document.querySelector(".md-search-result__more summary");
+        const s = (e, p) => (e ? getComputedStyle(e)[p] : null);
+        return { results: document.querySelectorAll(".md-search-result__item").length,
+                 markColor: s(mark, "color"), markBackground: s(mark, "backgroundColor"), markDecoration: s(mark, "textDecorationLine"),
+                 itemBorder: s(item, "boxShadow"), moreDisplay: s(more, "display"), moreColor: s(more, "color") };
+      });
+      console.log(JSON.stringify(style));
     } else if (mode === "toggles") {
       // Material's drawer, search and sidebar sections, whose labels overrides/hooks.py replaced.
       const [file] = args;

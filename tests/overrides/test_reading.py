@@ -53,7 +53,7 @@ def test_search_works_from_the_file_system_with_no_request_off_the_machine(site)
 
 
 class Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
