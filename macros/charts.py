@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from markdown import Markdown
 from markdown.extensions import Extension
@@ -105,7 +106,7 @@ def trend(points: list[Statistic]) -> str:
     first, last = points[0], points[-1]
     start = f"{first.value} in {first.period}"
     end = f"{last.value} in {last.period}"
-    steps = list(zip(values, values[1:]))
+    steps = list(pairwise(values))
     if all(a == b for a, b in steps):
         return f"stayed at {first.value} from {first.period} to {last.period}"
     if all(a <= b for a, b in steps):
@@ -126,11 +127,11 @@ def _turns_once(values: list[float], turn: int, rising_first: bool) -> bool:
     if turn in (0, len(values) - 1):
         return False
     before, after = values[: turn + 1], values[turn:]
-    up = all(a <= b for a, b in zip(before, before[1:]))
-    down = all(a >= b for a, b in zip(after, after[1:]))
+    up = all(a <= b for a, b in pairwise(before))
+    down = all(a >= b for a, b in pairwise(after))
     if rising_first:
         return up and down
-    return all(a >= b for a, b in zip(before, before[1:])) and all(a <= b for a, b in zip(after, after[1:]))
+    return all(a >= b for a, b in pairwise(before)) and all(a <= b for a, b in pairwise(after))
 
 
 def description(plotted: list[Plotted]) -> str:
@@ -385,10 +386,10 @@ def _check_points(plotted: list[Plotted], shown: list[str], given: bool) -> None
 class ChartTables(Extension):
     """Lets md_in_html pass a <caption> through untouched (it wraps unknown inline tags in a paragraph)."""
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
+    def extendMarkdown(self, md: Markdown) -> None:
         if "caption" not in md.block_level_elements:
             md.block_level_elements.append("caption")
 
 
-def makeExtension(**kwargs: object) -> ChartTables:  # noqa: N802 - the name Python-Markdown looks for
+def makeExtension(**kwargs: object) -> ChartTables:
     return ChartTables(**kwargs)

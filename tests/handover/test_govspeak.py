@@ -7,8 +7,8 @@ and Markdown extensions render, so every mapping is checked against the exact Go
 from __future__ import annotations
 
 import json
-import re
 import os
+import re
 import shutil
 import subprocess
 import sys

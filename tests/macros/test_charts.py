@@ -249,7 +249,7 @@ def test_the_chart_uses_only_the_colours_checked_and_the_page_text_colour(macro)
 
 
 def test_series_are_told_apart_by_shape_and_pattern_as_well_as_colour():
-    colours, shapes, dashes = zip(*charts.SERIES_STYLES)
+    colours, shapes, dashes = zip(*charts.SERIES_STYLES, strict=True)
     assert len(set(colours)) == len(set(shapes)) == len(set(dashes)) == len(charts.SERIES_STYLES) == charts.MAX_SERIES
 
 
