@@ -271,8 +271,9 @@ def make_pdf(page: Page, site: Path, chrome: str, timeout: float, base_url: str 
         try:
             repair(printed, page, site, lang, base_url)
             # PDF/UA-1: artifacts, link descriptions and the XMP declaration (pdfs/pdf_ua.py), then its checker.
-            pdf_ua.finish(printed, page.title, lang, site / page.html, site, page.pdf, os.environ.get("SOURCE_DATE_EPOCH"))
-            missing = problems(PdfReader(printed), page.title) + pdf_ua.problems(printed)
+            left = pdf_ua.finish(printed, page.title, lang, site / page.html, site, page.pdf,
+                                 os.environ.get("SOURCE_DATE_EPOCH"))
+            missing = left + problems(PdfReader(printed), page.title) + pdf_ua.problems(printed)
         except (PyPdfError, pdf_ua.PdfError) as error:  # a damaged file from Chromium still fails as this page's one line
             raise PageError(page, f"Chromium's PDF cannot be read ({error})") from None
         if missing:

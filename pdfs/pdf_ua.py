@@ -9,6 +9,9 @@ the page's background fills. Its link annotations have no description, and it ne
   in an /Artifact marked-content sequence, so the page is tagged throughout: tagged content or artifact;
 - gives each link annotation a /Contents description: the text of the link on the page, found by its
   address, or "Link to <address>";
+- gives each /Figure that Chromium left without alternative text (an SVG with role="img", such as a
+  chart, named by aria-labelledby: Chromium carries only <img alt> across) the accessible name of the
+  matching SVG on the page, matched in document order;
 - writes XMP metadata declaring PDF/UA-1 (pdfuaid:part 1) with dc:title and dc:language, asks viewers
   to show the title (/DisplayDocTitle), and dates it from SOURCE_DATE_EPOCH so builds stay reproducible.
 
@@ -22,7 +25,6 @@ import posixpath
 import urllib.parse
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 import pikepdf
 from bs4 import BeautifulSoup, Tag
@@ -147,41 +149,54 @@ def describe_links(pdf: pikepdf.Pdf, texts: dict[str, str], site: Path, pdf_path
     return described
 
 
-def drawing_texts(html_path: Path) -> list[str]:
-    """The text alternative of each drawing on the page (an SVG with role="img", such as a chart), in order:
-    its <title> and <desc>, which is what a screen reader hears on the web page."""
+def svg_names(html_path: Path) -> list[str]:
+    """The accessible name of each <svg role="img"> on the page, in document order."""
     soup = BeautifulSoup(html_path.read_text(encoding="utf-8"), "html.parser")
-    texts = []
-    for drawing in soup.select('svg[role="img"]'):
-        parts = [" ".join(part.get_text(" ").split()) for part in drawing.find_all(["title", "desc"], recursive=False)]
-        texts.append(". ".join(part.rstrip(".") for part in parts if part) + "." if any(parts) else "")
-    return texts
+    names = []
+    for svg in soup.find_all("svg", attrs={"role": "img"}):
+        if not isinstance(svg, Tag):
+            continue
+        ids = str(svg.get("aria-labelledby") or "").split()
+        parts = [" ".join(element.get_text(" ").split()) for i in ids if (element := soup.find(id=i)) is not None]
+        title = svg.find("title")
+        name = ". ".join(part for part in parts if part) or str(svg.get("aria-label") or "") or (
+            " ".join(title.get_text(" ").split()) if isinstance(title, Tag) else "")
+        names.append(name)
+    return names
 
 
-def describe_figures(pdf: pikepdf.Pdf, texts: list[str]) -> int:
-    """Give each Figure that Chromium tagged without /Alt (it does so for an SVG drawing) the drawing's text
-    alternative, in document order. Images keep the alt text Chromium gave them."""
-    pending = [text for text in texts if text]
-    described = 0
+def _figures(element: object, role_map: dict[str, str], found: list) -> None:
+    """Every /Figure structure element under `element`, in document order."""
+    if isinstance(element, pikepdf.Array):
+        for kid in element:
+            _figures(kid, role_map, found)
+        return
+    if not isinstance(element, pikepdf.Dictionary) or "/S" not in element:
+        return
+    kind = str(element.S)
+    if role_map.get(kind, kind) == "/Figure":
+        found.append(element)
+    if "/K" in element:
+        _figures(element.K, role_map, found)
 
-    def walk(element: Any) -> None:
-        nonlocal described
-        if isinstance(element, pikepdf.Array):
-            for kid in element:
-                walk(kid)
-            return
-        if not isinstance(element, pikepdf.Dictionary):
-            return
-        if element.get("/S") == pikepdf.Name.Figure and "/Alt" not in element and "/ActualText" not in element and pending:
-            element.Alt = pikepdf.String(pending.pop(0))
-            described += 1
-        if "/K" in element:
-            walk(element.K)
 
-    root = pdf.Root.get("/StructTreeRoot")
-    if root is not None and "/K" in root:
-        walk(root.K)
-    return described
+def name_figures(pdf: pikepdf.Pdf, names: list[str]) -> list[str]:
+    """Give Figures without /Alt or /ActualText the names of the page's SVG images; the problems left."""
+    tree = pdf.Root.get("/StructTreeRoot")
+    if tree is None or "/K" not in tree:
+        return []
+    role_map = {str(k): str(v) for k, v in (tree.get("/RoleMap") or {}).items()}
+    figures: list = []
+    _figures(tree.K, role_map, figures)
+    unnamed = [figure for figure in figures if "/Alt" not in figure and "/ActualText" not in figure]
+    if not unnamed:
+        return []
+    if len(unnamed) != len(names) or not all(names):
+        return [f"{len(unnamed)} figure(s) without alternative text, but the page has {len(names)} named SVG image(s) "
+                "to take it from"]
+    for figure, name in zip(unnamed, names, strict=True):
+        figure.Alt = pikepdf.String(name)
+    return []
 
 
 def xmp_date(epoch: str | None) -> str | None:
@@ -210,15 +225,17 @@ def declare_pdfua(pdf: pikepdf.Pdf, title: str, lang: str, epoch: str | None) ->
     preferences.DisplayDocTitle = True
 
 
-def finish(path: Path, title: str, lang: str, html_path: Path, site: Path, pdf_path: str, epoch: str | None) -> None:
-    """Make the PDF at `path` tagged throughout, with described links and a PDF/UA-1 declaration."""
+def finish(path: Path, title: str, lang: str, html_path: Path, site: Path, pdf_path: str, epoch: str | None) -> list[str]:
+    """Make the PDF at `path` tagged throughout, with described links and figures and a PDF/UA-1
+    declaration; return what could not be done (empty when all was)."""
     with pikepdf.open(path, allow_overwriting_input=True) as pdf:
         mark_artifacts(pdf)
         describe_links(pdf, link_texts(html_path, site), site, pdf_path)
-        describe_figures(pdf, drawing_texts(html_path))
+        left = name_figures(pdf, svg_names(html_path))
         declare_pdfua(pdf, title, lang, epoch)
         # deterministic_id: the file identifier comes from the content, so two builds give the same bytes.
         pdf.save(path, deterministic_id=True)
+    return left
 
 
 def problems(path: Path) -> list[str]:

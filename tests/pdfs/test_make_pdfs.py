@@ -389,3 +389,26 @@ def test_two_runs_with_the_same_source_date_give_the_same_bytes(tmp_path: Path) 
     pdfs = sorted(p.relative_to(first.site) for p in (first.site / "pdf").rglob("*.pdf"))
     assert pdfs and all((first.site / p).read_bytes() == (second.site / p).read_bytes() for p in pdfs)
     assert PdfReader(first.site / pdfs[0]).metadata["/CreationDate"] == "D:20260101000000+00'00'"
+
+
+def test_figures_without_alternative_text_take_the_names_of_the_pages_svg_images(tmp_path: Path) -> None:
+    import pikepdf
+
+    from pdfs.pdf_ua import name_figures, svg_names
+
+    page = tmp_path / "page.html"
+    page.write_text('<html><body><figure><svg role="img" aria-labelledby="t d"><title id="t">Agency rate</title>'
+                    '<desc id="d">Falling since 2023</desc></svg></figure><img alt="A photo" src="x.png"></body></html>',
+                    encoding="utf-8")
+    assert svg_names(page) == ["Agency rate. Falling since 2023"]
+    pdf = pikepdf.new()
+    chart = pikepdf.Dictionary(S=pikepdf.Name.Figure)
+    photo = pikepdf.Dictionary(S=pikepdf.Name.Figure, Alt=pikepdf.String("A photo"))
+    pdf.Root.StructTreeRoot = pdf.make_indirect(pikepdf.Dictionary(
+        K=pikepdf.Array([pikepdf.Dictionary(S=pikepdf.Name.Sect, K=pikepdf.Array([chart, photo]))])))
+    assert name_figures(pdf, svg_names(page)) == []
+    figures = pdf.Root.StructTreeRoot.K[0].K
+    assert str(figures[0].Alt) == "Agency rate. Falling since 2023" and str(figures[1].Alt) == "A photo"
+    # A figure the page has no name for is reported, not given a made-up one.
+    pdf.Root.StructTreeRoot.K[0].K.append(pikepdf.Dictionary(S=pikepdf.Name.Figure))
+    assert name_figures(pdf, []) == ["1 figure(s) without alternative text, but the page has 0 named SVG image(s) to take it from"]

@@ -423,7 +423,7 @@
     var before = new RegExp("--" + sectionId + "-[0-9]+--", "g");
     var after = "--" + sectionId + "-" + to + "--";
     [row].concat(all(row, "*")).forEach(function (node) {
-      ["id", "name", "for", "aria-describedby", "href"].forEach(function (attribute) {
+      ["id", "name", "for", "aria-describedby", "aria-labelledby", "href"].forEach(function (attribute) {
         var value = node.getAttribute(attribute);
         if (value && before.test(value)) {
           node.setAttribute(attribute, value.replace(before, after));
