@@ -142,7 +142,7 @@ def handover_notes(manifest: dict[str, Any], report: dict[str, Any], build_info:
         "## Before you publish: confirm the contact route",
         "",
         f"Every page's phase banner, the About page and the accessibility statement send readers to one contact "
-        f"route: [{contact['link_text']}]({contact['url']}) ({contact['name']}). It is a real, public route today, "
+        f"route: [{contact['link_text']}]({contact['url']}), run by {contact['name']}. It is a real, public route today, "
         "but it is DfE's general contact page, not a team that owns these resources.",
         "",
         "Confirm it, or replace it with your team's own route (a form or a mailbox that someone reads), before you "
