@@ -47,8 +47,10 @@ def test_make_bundle_passes_the_gate_and_writes_the_bundle(real_bundle):
     with zipfile.ZipFile(dist / "social-work-workforce-resources.zip") as archive:
         names = archive.namelist()
     assert {f"site/{page}" for page in built} <= set(names)
+    assert sorted(page["path"] for page in manifest["pages"]) == built  # every HTML page, the print pages too
     sources = [path for path in (project / "docs").rglob("*.md") if not path.is_relative_to(project / "docs" / "authors")]
-    assert len(manifest["pages"]) == len(sources)  # the author guide is served by make serve, never built
+    assert {path.relative_to(project / "docs").with_suffix(".html").as_posix() for path in sources} <= set(built)
+    assert not any(page.startswith("authors/") for page in built)  # the author guide is served by make serve, never built
     report = json.loads((dist / "reports" / "accessibility.json").read_text())
     assert report["passed"] is True
     assert sorted(page["url"] for page in report["pages"]) == built  # the print page and 404 included
