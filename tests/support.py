@@ -8,8 +8,40 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parents[1]
 VENV_BIN = Path(sys.executable).parent
+
+# The one way every test finds Node, Chromium and the npm packages: where `make install` put them, in the
+# virtual environment that runs the tests. (Set CHROME_PATH before `make install` to use another Chromium.)
+NODE = VENV_BIN / "node"
+CHROME_FILE = VENV_BIN.parent / "chrome-path"  # written by make install (accessibility/find_chrome.py)
+GATE_MODULES = VENV_BIN.parent / "gate" / "node_modules"
+THEME_MODULES = VENV_BIN.parent / "theme" / "node_modules"
+
+
+def chrome() -> str:
+    """The Chromium `make install` recorded, or "" (then `needs_browser` has skipped the test)."""
+    return CHROME_FILE.read_text(encoding="utf-8").strip() if CHROME_FILE.is_file() else ""
+
+
+def _missing_browser_tools() -> str | None:
+    if not chrome() or not os.access(chrome(), os.X_OK):
+        return f"no Chromium recorded in {CHROME_FILE}: run make install"
+    if not NODE.is_file():
+        return f"no Node at {NODE}: run make install"
+    for package in ("pa11y-ci", "puppeteer"):
+        if not (GATE_MODULES / package).is_dir():
+            return f"{package} is not installed under {GATE_MODULES}: run make install"
+    if not (THEME_MODULES / "purgecss").is_dir():
+        return f"purgecss is not installed under {THEME_MODULES}: run make install"
+    return None
+
+
+# For tests that run Chromium or Node. Locally they skip with what to do; under CI a skip fails the run
+# (tests/ci_policy.py), so a missing browser can never turn the suite green.
+needs_browser = pytest.mark.skipif(_missing_browser_tools() is not None, reason=_missing_browser_tools() or "")
 PROJECT_FILES = ("docs", "data", "site_model", "macros", "checks", "overrides", "schemas", "handover", "pdfs", "accessibility",
                  "mkdocs.yml", "Makefile", "pyproject.toml", "requirements.lock")
 

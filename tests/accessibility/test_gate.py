@@ -2,8 +2,8 @@
 
 Each fixture site is run once per module and shared between tests, so the suite needs about
 ten full gate runs and a few short ones (one changed page, or everything from the cache). The
-tests skip, with the reason, when Chromium, Node or the gate's node_modules are missing; set
-CHROME_PATH, NODE_BIN or GATE_NODE_MODULES to point at other copies.
+tests find Chromium, Node and pa11y where `make install` put them (tests/support.py), and skip
+with what to do when they are missing (a skip fails the run under CI).
 """
 
 from __future__ import annotations
@@ -21,25 +21,11 @@ from typing import Any
 
 import pytest
 
+from tests.support import GATE_MODULES, NODE, chrome, needs_browser
+
 ROOT = Path(__file__).resolve().parents[2]
 GATE = ROOT / "accessibility" / "gate.py"
 FIXTURES = ROOT / "tests" / "fixtures" / "accessibility"
-CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
-NODE = os.environ.get("NODE_BIN") or shutil.which("node") or "/usr/bin/node"
-NODE_MODULES = Path(os.environ.get("GATE_NODE_MODULES", ROOT / ".venv" / "gate" / "node_modules"))
-
-
-def missing_tools() -> str | None:
-    if not Path(CHROME).is_file():
-        return f"Chromium not found at {CHROME} (set CHROME_PATH)"
-    if not Path(NODE).is_file():
-        return f"Node not found at {NODE} (set NODE_BIN)"
-    if not (NODE_MODULES / "pa11y-ci" / "bin" / "pa11y-ci.js").is_file():
-        return f"pa11y-ci not installed under {NODE_MODULES} (run the Makefile's gate install, or set GATE_NODE_MODULES)"
-    return None
-
-
-needs_browser = pytest.mark.skipif(missing_tools() is not None, reason=missing_tools() or "")
 
 
 @dataclass
@@ -54,8 +40,8 @@ class GateRun:
 
 
 def run_gate(site: Path, reports: Path, *extra: str, env: dict[str, str] | None = None, gate: Path = GATE) -> GateRun:
-    command = [sys.executable, str(gate), "--site", str(site), "--reports", str(reports), "--chrome", CHROME,
-               "--node", NODE, "--node-modules", str(NODE_MODULES), *extra]
+    command = [sys.executable, str(gate), "--site", str(site), "--reports", str(reports), "--chrome", chrome(),
+               "--node", str(NODE), "--node-modules", str(GATE_MODULES), *extra]
     done = subprocess.run(command, capture_output=True, text=True, timeout=600, cwd=ROOT,
                           env=dict(os.environ, **(env or {})))
     report_file = reports / "accessibility.json"

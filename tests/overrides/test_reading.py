@@ -17,10 +17,8 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from tests.support import REPO, VENV_BIN, build, copy_project
+from tests.support import GATE_MODULES, NODE, REPO, build, chrome, copy_project, needs_browser
 
-NODE_MODULES = VENV_BIN.parent / "gate" / "node_modules"
-CHROME_FILE = VENV_BIN.parent / "chrome-path"
 BROWSER_JS = Path(__file__).with_name("browser.js")
 
 
@@ -31,21 +29,22 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project / "site"
 
 
-def browser(*args: str) -> dict:
-    if not (NODE_MODULES / "puppeteer").exists() or not CHROME_FILE.exists():
-        pytest.skip("the gate's browser tools are not installed: run make install")
-    env = {**os.environ, "GATE_NODE_MODULES": str(NODE_MODULES), "CHROME_PATH": CHROME_FILE.read_text().strip()}
-    result = subprocess.run([str(VENV_BIN / "node"), str(BROWSER_JS), *args], env=env, capture_output=True, text=True, timeout=600)
+def browser(*args: str, script: Path = BROWSER_JS) -> dict:
+    """Run one of the tests' Puppeteer scripts in Node with the recorded Chromium; its JSON answer."""
+    env = {**os.environ, "GATE_NODE_MODULES": str(GATE_MODULES), "CHROME_PATH": chrome()}
+    result = subprocess.run([str(NODE), str(script), *args], env=env, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr[-2000:]
     return json.loads(result.stdout)
 
 
+@needs_browser
 def test_no_page_scrolls_sideways_at_320_css_pixels(site):
     pages = sorted(str(p) for p in site.rglob("*.html"))
     overflow = browser("reflow", "320", *pages)
     assert {page: pixels for page, pixels in overflow.items() if pixels > 0} == {}
 
 
+@needs_browser
 def test_search_works_from_the_file_system_with_no_request_off_the_machine(site):
     found = browser("search", str(site / "retention" / "index.html"), "supervision")
     assert found["results"] > 0

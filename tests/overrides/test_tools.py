@@ -7,8 +7,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import subprocess
 import threading
 from functools import partial
 from http.server import ThreadingHTTPServer
@@ -17,14 +15,14 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from tests.overrides.test_reading import CHROME_FILE, NODE_MODULES, Quiet
-from tests.support import VENV_BIN, build, copy_project
+from tests.overrides.test_reading import Quiet, browser
+from tests.support import build, copy_project, needs_browser
 
 TOOLS_JS = Path(__file__).with_name("tools_browser.js")
 STORAGE = "swwr-tool:employer-standards:v1"
 BASE = "tool-employer-standards--"
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, needs_browser]
 
 
 @pytest.fixture(scope="module")
@@ -36,13 +34,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def drive(*args: str) -> dict:
-    if not (NODE_MODULES / "puppeteer").exists() or not CHROME_FILE.exists():
-        pytest.skip("the gate's browser tools are not installed: run make install")
-    env = {**os.environ, "GATE_NODE_MODULES": str(NODE_MODULES), "CHROME_PATH": CHROME_FILE.read_text().strip()}
-    result = subprocess.run([str(VENV_BIN / "node"), str(TOOLS_JS), *args], env=env, capture_output=True, text=True,
-                            timeout=600)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return json.loads(result.stdout)
+    return browser(*args, script=TOOLS_JS)
 
 
 def pdf_text(path: Path) -> str:

@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 
 from tests.overrides.test_reading import browser
-from tests.support import REPO, VENV_BIN, build, copy_project
+from tests.support import NODE, REPO, THEME_MODULES, build, copy_project, needs_browser
 
-THEME_MODULES = VENV_BIN.parent / "theme" / "node_modules"
 PURGE = REPO / "overrides" / ".build" / "purge-css.js"
+pytestmark = needs_browser  # Node runs PurgeCSS, and Chromium compares the pages
+
 # A resource, a tool, a section overview, the home page, the 404 page and a strand's print view.
 PAGES = ["retention/standard-5-supervision.html", "retention/self-assessment.html", "agency/index.html",
          "index.html", "404.html", "print-workload.html"]
@@ -24,13 +25,11 @@ PAGES = ["retention/standard-5-supervision.html", "retention/self-assessment.htm
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """The real site as MkDocs builds it, and the same after purge-css.js, as make site leaves it."""
-    if not (THEME_MODULES / "purgecss").is_dir():
-        pytest.skip("the theme's build tools are not installed: run make install")
     project = copy_project(tmp_path_factory.mktemp("weight") / "project")
     assert build(project).returncode == 0
     unpurged = project / "site-unpurged"
     shutil.copytree(project / "site", unpurged)
-    done = subprocess.run([str(VENV_BIN / "node"), str(PURGE), str(project / "site"), str(THEME_MODULES)],
+    done = subprocess.run([str(NODE), str(PURGE), str(project / "site"), str(THEME_MODULES)],
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     return unpurged, project / "site"

@@ -1,7 +1,7 @@
 """Tests for pdfs/make_pdfs.py: real Chromium prints a small fixture site (tests/fixtures/pdfs/) and the real theme.
 
-The fixture site is printed once per module and shared. Tests that need Chromium skip, with the reason,
-when it is missing; set CHROME_PATH to use another copy.
+The fixture site is printed once per module and shared. Tests that need Chromium find it where
+`make install` recorded it (tests/support.py).
 """
 
 from __future__ import annotations
@@ -21,17 +21,13 @@ from pypdf.generic import NameObject
 
 from pdfs import make_pdfs
 from pdfs.make_pdfs import Page, PageError, format_size, revealed, site_link, without_hidden
-from tests.support import build, copy_project
+from tests.support import build, chrome, copy_project, needs_browser
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "pdfs" / "make_pdfs.py"
 FIXTURES = ROOT / "tests" / "fixtures" / "pdfs"
-_RECORDED = ROOT / ".venv" / "chrome-path"  # written by make install
-CHROME = os.environ.get("CHROME_PATH") or (_RECORDED.read_text().strip() if _RECORDED.exists() else "/usr/bin/chromium")
 A4 = (595, 842)  # points, rounded
 
-needs_chrome = pytest.mark.skipif(not os.access(CHROME, os.X_OK),
-                                  reason=f"Chromium not found at {CHROME} (set CHROME_PATH)")
 
 PLACEHOLDER = ('<p class="app-alternative-format" data-app-pdf="pdf/guides/{name}.pdf" hidden>This page is also '
                'available as a <a href="../pdf/guides/{name}.pdf">PDF<span class="app-alternative-format__size">'
@@ -60,7 +56,7 @@ def fixture_site(target: Path, extra_pages: Sequence[dict[str, str]] = ()) -> tu
 
 def run(site: Path, pages: Path, *extra: str, env: dict[str, str] | None = None) -> Run:
     done = subprocess.run([sys.executable, str(SCRIPT), "--site", str(site), "--pages", str(pages),
-                           "--chrome", CHROME, *extra], capture_output=True, text=True, timeout=300, cwd=ROOT,
+                           "--chrome", chrome(), *extra], capture_output=True, text=True, timeout=300, cwd=ROOT,
                           env={**os.environ, **(env or {})})
     return Run(done.returncode, done.stdout, done.stderr, site)
 
@@ -72,15 +68,13 @@ def resource(page_id: str) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory: pytest.TempPathFactory) -> Run:
-    if not os.access(CHROME, os.X_OK):
-        pytest.skip(f"Chromium not found at {CHROME} (set CHROME_PATH)")
     site, pages = fixture_site(tmp_path_factory.mktemp("printed"))
     return run(site, pages, "--jobs", "2")
 
 
 # --- The fixture site, printed ----------------------------------------------------------------------------
 
-@needs_chrome
+@needs_browser
 def test_one_pdf_per_resource_and_none_for_about_or_author_pages(printed: Run) -> None:
     assert printed.returncode == 0, printed.stderr
     made = sorted(p.relative_to(printed.site).as_posix() for p in printed.site.rglob("*.pdf"))
@@ -88,7 +82,7 @@ def test_one_pdf_per_resource_and_none_for_about_or_author_pages(printed: Run) -
     assert "make_pdfs: 2 PDFs" in printed.stdout
 
 
-@needs_chrome
+@needs_browser
 @pytest.mark.parametrize("name", ["first", "second"])
 def test_each_pdf_is_tagged_with_title_language_and_outline(printed: Run, name: str) -> None:
     reader = PdfReader(printed.site / "pdf" / "guides" / f"{name}.pdf")
@@ -101,7 +95,7 @@ def test_each_pdf_is_tagged_with_title_language_and_outline(printed: Run, name: 
     assert make_pdfs.problems(reader, f"{name.title()} guide") == []
 
 
-@needs_chrome
+@needs_browser
 def test_a_title_that_is_not_the_page_title_is_set_to_it(printed: Run) -> None:
     # second.html's <title> is "Untitled" and it declares no language.
     reader = PdfReader(printed.site / "pdf" / "guides" / "second.pdf")
@@ -110,7 +104,7 @@ def test_a_title_that_is_not_the_page_title_is_set_to_it(printed: Run) -> None:
     assert reader.root_object["/StructTreeRoot"].get_object()["/ParentTree"]  # the tags still reach the content
 
 
-@needs_chrome
+@needs_browser
 def test_pdfs_use_the_print_styles(printed: Run) -> None:
     reader = PdfReader(printed.site / "pdf" / "guides" / "first.pdf")
     box = reader.pages[0].mediabox
@@ -121,7 +115,7 @@ def test_pdfs_use_the_print_styles(printed: Run) -> None:
     assert "also available as a" not in text
 
 
-@needs_chrome
+@needs_browser
 def test_links_into_the_site_are_relative_and_pdf2_roles_are_mapped(printed: Run) -> None:
     reader = PdfReader(printed.site / "pdf" / "guides" / "first.pdf")
     uris = {str(action["/URI"]) for action in make_pdfs.uri_actions(reader)}
@@ -130,7 +124,7 @@ def test_links_into_the_site_are_relative_and_pdf2_roles_are_mapped(printed: Run
     assert role_map["/Strong"] == "/Span"
 
 
-@needs_chrome
+@needs_browser
 @pytest.mark.parametrize("name", ["first", "second"])
 def test_the_placeholder_is_shown_with_the_size_and_nothing_else_changes(printed: Run, name: str) -> None:
     original = (FIXTURES / "built-site" / "guides" / f"{name}.html").read_text(encoding="utf-8")
@@ -143,7 +137,7 @@ def test_the_placeholder_is_shown_with_the_size_and_nothing_else_changes(printed
     assert after == original.replace(placeholder, shown)
 
 
-@needs_chrome
+@needs_browser
 def test_about_and_author_pages_are_left_alone(printed: Run) -> None:
     for page in ("index.html", "authors/index.html"):
         assert (printed.site / page).read_bytes() == (FIXTURES / "built-site" / page).read_bytes()
@@ -151,7 +145,7 @@ def test_about_and_author_pages_are_left_alone(printed: Run) -> None:
 
 # --- PDF/UA-1 (pdfs/pdf_ua.py) ---------------------------------------------------------------------------
 
-@needs_chrome
+@needs_browser
 @pytest.mark.parametrize("name", ["first", "second"])
 def test_each_pdf_passes_the_pdfua_checker_with_no_finding(printed: Run, name: str) -> None:
     pdf = printed.site / "pdf" / "guides" / f"{name}.pdf"
@@ -160,7 +154,7 @@ def test_each_pdf_passes_the_pdfua_checker_with_no_finding(printed: Run, name: s
     assert "result: PASS (no findings)" in done.stdout
 
 
-@needs_chrome
+@needs_browser
 @pytest.mark.parametrize("name", ["first", "second"])
 def test_each_pdf_declares_pdfua_1_with_its_title_and_shows_the_title(printed: Run, name: str) -> None:
     import pikepdf
@@ -172,7 +166,7 @@ def test_each_pdf_declares_pdfua_1_with_its_title_and_shows_the_title(printed: R
         assert pdf.Root.ViewerPreferences.DisplayDocTitle is True
 
 
-@needs_chrome
+@needs_browser
 @pytest.mark.parametrize("name", ["first", "second"])
 def test_every_link_is_described_and_nothing_is_drawn_outside_tags_or_artifacts(printed: Run, name: str) -> None:
     import pikepdf
@@ -209,7 +203,7 @@ def test_unmarked_drawing_becomes_artifacts_and_tagged_content_is_left_alone() -
 
 # --- Failures -------------------------------------------------------------------------------------------
 
-@needs_chrome
+@needs_browser
 def test_a_page_that_cannot_be_printed_fails_with_its_name(tmp_path: Path) -> None:
     site, pages = fixture_site(tmp_path, [resource("guides/missing")])
     result = run(site, pages)
@@ -221,7 +215,7 @@ def test_a_page_that_cannot_be_printed_fails_with_its_name(tmp_path: Path) -> No
     assert (site / first).read_bytes() == (FIXTURES / "built-site" / first).read_bytes()
 
 
-@needs_chrome
+@needs_browser
 def test_a_page_chromium_never_finishes_fails_with_its_name(tmp_path: Path) -> None:
     site, _ = fixture_site(tmp_path)
     pages = tmp_path / "hangs.json"
@@ -233,13 +227,13 @@ def test_a_page_chromium_never_finishes_fails_with_its_name(tmp_path: Path) -> N
     assert not (site / "pdf" / "guides" / "hangs.pdf").exists()
 
 
-@needs_chrome
+@needs_browser
 def test_chromium_failing_to_write_is_reported_with_its_reason(tmp_path: Path) -> None:
     # Chromium exits 0 even when it cannot write the PDF: here a folder stands where the file should go.
     (tmp_path / "page.pdf").mkdir()
     page = Page(id="guides/first", source="docs/guides/first.md", html="guides/first.html", title="First guide")
     with pytest.raises(PageError, match=r"^docs/guides/first.md \(guides/first\): no PDF produced \(Failed to write"):
-        make_pdfs.print_page(page, FIXTURES / "built-site", CHROME, 60, tmp_path)
+        make_pdfs.print_page(page, FIXTURES / "built-site", chrome(), 60, tmp_path)
 
 
 def test_a_missing_chromium_fails_clearly(tmp_path: Path) -> None:
@@ -254,7 +248,7 @@ def test_a_missing_chromium_fails_clearly(tmp_path: Path) -> None:
 
 # --- Repairing a PDF --------------------------------------------------------------------------------------
 
-@needs_chrome
+@needs_browser
 def test_a_missing_language_and_title_are_set_without_losing_the_tags(printed: Run, tmp_path: Path) -> None:
     writer = PdfWriter(clone_from=PdfReader(printed.site / "pdf" / "guides" / "first.pdf"))
     del writer.root_object[NameObject("/Lang")]
@@ -353,7 +347,7 @@ def test_only_resources_are_printed() -> None:
 
 # --- The real theme ---------------------------------------------------------------------------------------
 
-@needs_chrome
+@needs_browser
 def test_the_real_theme_placeholder_is_revealed(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
     result = build(project)
@@ -365,8 +359,7 @@ def test_the_real_theme_placeholder_is_revealed(tmp_path: Path) -> None:
     pages.write_text(json.dumps({"pages": [one_resource, about]}), encoding="utf-8")
     site = project / "site"
     before = (site / one_resource["html"]).read_text(encoding="utf-8")
-    if 'class="app-alternative-format"' not in before:
-        pytest.skip("overrides/main.html does not render the PDF placeholder yet")
+    assert 'class="app-alternative-format"' in before  # overrides/main.html renders the PDF placeholder
 
     done = run(site, pages)
     assert done.returncode == 0, done.stderr
@@ -381,7 +374,7 @@ def test_the_real_theme_placeholder_is_revealed(tmp_path: Path) -> None:
     assert len(after) - len(before) == len(f", {format_size(pdf.stat().st_size)}") - len(" hidden")
 
 
-@needs_chrome
+@needs_browser
 def test_two_runs_with_the_same_source_date_give_the_same_bytes(tmp_path: Path) -> None:
     fixed = {"SOURCE_DATE_EPOCH": "1767225600"}
     first, second = (run(*fixture_site(tmp_path / name), "--jobs", "2", env=fixed) for name in ("one", "two"))
