@@ -1,1 +1,2 @@
-"""Build-time checks of pages, run as MkDocs hooks (see checks/hooks.py)."""
+"""Pure checks of pages, data and configuration: each takes what it checks and returns its problems as
+messages naming the file (and line). build_steps/hooks.py runs them during the build."""

@@ -38,6 +38,13 @@ def define_env(env: Any) -> None:
             env.macro(function, name)
 
 
+def build_context() -> MacroContext:
+    """This build's data and page index, loaded and validated once by define_env; the build's hooks read them here."""
+    if _context is None:
+        raise RuntimeError("mkdocs-macros has not loaded the macros: list the macros plugin in mkdocs.yml")
+    return _context
+
+
 def on_post_page_macros(env: Any) -> None:
     """Called by mkdocs-macros after a page is rendered: check its figures' notes and that its tools are whole."""
     if _context is not None:

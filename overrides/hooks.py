@@ -215,5 +215,5 @@ def fix_site(site: Path) -> int:
 
 
 def on_post_build(config: Any) -> None:
-    # Listed after checks/hooks.py in mkdocs.yml, so the print pages it writes are fixed too.
+    # Listed after build_steps/hooks.py in mkdocs.yml, so the print pages it writes are fixed too.
     fix_site(Path(config.site_dir))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from checks.print_page import prefix_note_markers, restore_tool_controls
+from build_steps.print_pages import prefix_note_markers, restore_tool_controls
 
 # As mkdocs-print-site writes a page's note: the note's id and both links carry the page prefix, the
 # marker's own id does not.

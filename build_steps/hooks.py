@@ -1,4 +1,5 @@
-"""MkDocs hooks: check every page before and after it is rendered, and record what was built.
+"""MkDocs hooks: the wiring only. Check every page before and after it is rendered, transform it, and write
+what later stages read. The checks are in checks/, the transforms and outputs in build_steps/.
 
 In the order MkDocs calls them: on_config, on_files, on_page_markdown, on_page_content, on_env
 (all pages rendered, none written yet), on_post_build.
@@ -11,10 +12,8 @@ with that message and no site is handed on.
 
 from __future__ import annotations
 
-import json
 import os
 from datetime import date
-from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -25,14 +24,17 @@ from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from checks import abbreviations, content, print_page, readability, review, site_config
-from checks.sandbox import install_sandbox, register_error_formats
-from macros.data import load_site_data
+from build_steps import abbreviations, print_pages
+from build_steps.page_title import with_title
+from build_steps.pages_manifest import write_manifest
+from build_steps.readability_report import write_readability_report
+from checks import content, readability, review, site_config
+from macros import build_context
 from macros.errors import notices
 from macros.facts import long_date
-from macros.pages import PageInfo, load_page_index
-from site_model.contract import write_pages
-from site_model.vocabulary import PRINTED_STRANDS, STRANDS, is_resource, pdf_path, print_view
+from macros.pages import PageInfo
+from macros.sandbox import install_sandbox, register_error_formats
+from site_model.vocabulary import PRINTED_STRANDS, STRANDS, pdf_path, print_view
 
 _state: dict[str, Any] = {}
 
@@ -52,12 +54,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError("\n".join(problems))
     register_error_formats()
     install_sandbox(config.plugins["macros"])
-    root = _root(config)
-    _state["root"] = root
-    data = load_site_data(root)
-    _state["glossary"] = data.glossary
-    _state["publishers"] = {figure.source.publisher for figure in data.statistics.values()}
-    _state["pages"] = load_page_index(Path(config.docs_dir), root)
+    _state["root"] = _root(config)
+    # The data and the page index, as the macros plugin loaded and validated them (before the hooks run).
+    context = build_context()
+    _state["glossary"] = context.data.glossary
+    _state["publishers"] = {figure.source.publisher for figure in context.data.statistics.values()}
+    _state["pages"] = dict(context.pages)
     return config
 
 
@@ -93,15 +95,10 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    # The title is the page's one H1. Written into the page itself (Material then adds none), every
-    # page on the print page starts with its H1, which mkdocs-print-site otherwise warns about.
-    # Raw HTML, so it stays out of "Contents on this page".
-    # It is also the skip link's target: an id on an ancestor of the content would instead become the
-    # id of every code block (Material names code blocks after their nearest ancestor's id).
     # The theme reads what to link from the page's metadata, decided once in site_model.vocabulary.
     page.meta["app_pdf"] = pdf_path(page.file.src_uri, page.meta.get("kind", ""), page.meta.get("strand", ""))
     page.meta["app_print_view"] = print_view(page.file.src_uri)
-    return f'<h1 class="app-page-title" id="main-content" tabindex="-1">{escape(page.title)}</h1>\n\n{markdown}'
+    return with_title(markdown, page.title)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -139,44 +136,15 @@ def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Finish the print page; record every page's source, output and review dates for the gate and bundle."""
+    """Finish the print pages; record every page's source, output and review dates for the later stages."""
     # Hooks run after plugins, so mkdocs-print-site has already written its page.
     whole = Path(config.site_dir) / "print_page.html"
-    print_page.remove_ignored_content(whole)
+    print_pages.remove_ignored_content(whole)
     page_html = {page.id.replace("/", "-"): page.html_path for page in _state["pages"].values()}
     for strand in PRINTED_STRANDS:
-        print_page.write_strand_print_page(whole, strand, STRANDS[strand], page_html)
+        print_pages.write_strand_print_page(whole, strand, STRANDS[strand], page_html)
     build_dir = _state["root"] / "build"
     build_dir.mkdir(exist_ok=True)
-    pages = [
-        {
-            "id": page.id,
-            "source": f"docs/{page.src}",
-            "html": page.html_path,
-            "title": page.title,
-            "strand": page.strand,
-            "kind": page.kind,
-            "resource": is_resource(page.kind, page.strand),
-            "pdf": pdf_path(page.src, page.kind, page.strand),
-            "print_view": print_view(page.src),
-            "last_reviewed": page.last_reviewed.isoformat(),
-            "review_due": page.review_due.isoformat(),
-        }
-        for page in sorted(_state["pages"].values(), key=lambda p: p.id)
-    ]
-    write_pages(build_dir / "pages.json", {"contact": dict(config.extra["contact"]), "pages": pages})
-    write_readability_report(build_dir, float(config.extra.get("readability", {}).get("max_grade", 9)))
-
-
-def write_readability_report(build_dir: Path, max_grade: float) -> None:
-    grades: dict[str, float] = dict(sorted(_state.get("grades", {}).items()))
-    above = {src: value for src, value in grades.items() if value > max_grade}
-    for src, value in above.items():
-        notices.warning("readability: docs/%s reads at grade %.1f (aim for %.0f or lower)", src, value, max_grade)
-    long = {src: found for src, found in sorted(_state.get("long_sentences", {}).items()) if found}
-    if long:
-        notices.info("readability: %d sentences over %d words on %d pages are listed in build/readability.json",
-                     sum(map(len, long.values())), readability.LONG_SENTENCE_WORDS, len(long))
-    report = {"measure": "Flesch-Kincaid grade", "max_grade": max_grade, "pages": grades, "above_max": sorted(above),
-              "long_sentence_words": readability.LONG_SENTENCE_WORDS, "long_sentences": long}
-    (build_dir / "readability.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    write_manifest(build_dir / "pages.json", _state["pages"].values(), config.extra["contact"])
+    write_readability_report(build_dir / "readability.json", _state.get("grades", {}), _state.get("long_sentences", {}),
+                             float(config.extra.get("readability", {}).get("max_grade", 9)))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from checks.abbreviations import expand_first_use
+from build_steps.abbreviations import expand_first_use
 
 GLOSSARY = {"PSW": "principal social worker", "DfE": "Department for Education"}
 
