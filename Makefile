@@ -30,7 +30,7 @@ THEME_READY := $(VENV)/theme/.installed
 BENCH_READY := $(VENV)/benchmark/.installed
 CHROME_FILE := $(VENV)/chrome-path
 
-.PHONY: help install chrome site pdfs gate bundle test check lint serve clean clean-dist benchmark
+.PHONY: help install chrome site pdfs gate bundle test check lint format serve clean clean-dist benchmark
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -95,7 +95,7 @@ bundle: clean-dist gate ## Build, gate, then write the handover bundle to dist/ 
 	$(PY) -m handover.bundle --site site --build build --dist dist --node-modules $(VENV)/gate/node_modules \
 		--chrome "$$(cat $(CHROME_FILE))" --previous-manifest $(PREVIOUS_MANIFEST)
 
-test: install ## Run the whole test suite, including the gate on the real site (what CI runs)
+test: install lint ## Lint, then run the whole test suite, including the gate on the real site (what CI runs)
 	$(BIN)/pytest
 
 # For authors, before a pull request: what can go wrong with a page change, in a few minutes. The gate
@@ -104,9 +104,15 @@ check: install lint site ## Quick checks: lint, strict build, the gate on change
 	$(GATE) --cache build/gate-cache
 	$(BIN)/pytest -m "not slow"
 
-lint: $(PYTHON_READY) ## Lint the Python (ruff) and the pull-request workflow (actionlint)
+# `make format` rewrites the Python as ruff format would; lint only reports what it would change.
+lint: $(PYTHON_READY) ## Lint the Python (ruff check, ruff format --check) and the workflow (actionlint)
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/actionlint .github/workflows/*.yml
+
+format: $(PYTHON_READY) ## Format the Python in place (ruff format) and fix what ruff can fix safely
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
 
 serve: $(PYTHON_READY) ## Preview the site and the author guide at http://127.0.0.1:8000; rebuilds as you save
 	$(BIN)/mkdocs serve
