@@ -30,10 +30,10 @@ from build_steps.pages_manifest import write_manifest
 from build_steps.readability_report import write_readability_report
 from checks import content, readability, review, site_config
 from macros import build_context
-from macros.errors import notices
 from macros.facts import long_date
-from macros.pages import PageInfo
 from macros.sandbox import install_sandbox, register_error_formats
+from site_model.errors import notices
+from site_model.pages import PageInfo
 from site_model.vocabulary import PRINTED_STRANDS, STRANDS, pdf_path, print_view
 
 _state: dict[str, Any] = {}

@@ -10,8 +10,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from macros.pages import PageInfo
 from site_model.contract import write_pages
+from site_model.pages import PageInfo
 from site_model.vocabulary import is_resource, pdf_path, print_view
 
 

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from checks.readability import LONG_SENTENCE_WORDS
-from macros.errors import notices
+from site_model.errors import notices
 
 
 def write_readability_report(path: Path, grades: Mapping[str, float], long_sentences: Mapping[str, list[str]],

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from macros.pages import PageInfo
+from site_model.pages import PageInfo
 
 
 def due_and_overdue(pages: Iterable[PageInfo], today: date, grace_days: int) -> tuple[list[PageInfo], list[PageInfo]]:

@@ -7,8 +7,8 @@ from typing import Any
 
 from macros import blocks, charts, facts, links, tools
 from macros.context import MacroContext
-from macros.data import load_site_data
-from macros.pages import load_page_index
+from site_model.data import load_site_data
+from site_model.pages import load_page_index
 from site_model.vocabulary import AUDIENCES, KINDS, STRANDS
 
 FAMILIES = (blocks, facts, tools, links, charts)

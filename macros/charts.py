@@ -32,10 +32,10 @@ from markupsafe import Markup
 
 from macros.arguments import checked
 from macros.context import MacroContext, render_block
-from macros.data import Series, Statistic
 from macros.errors import macro_error, one_of
 from macros.facts import cite, unknown
-from macros.periods import period_end
+from site_model.data import Series, Statistic
+from site_model.periods import period_end
 
 KINDS = ("line", "bar")
 CHARTED_UNITS = ("percent", "count", "number", "money")

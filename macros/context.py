@@ -10,8 +10,8 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from macros.data import SiteData, Statistic
-from macros.pages import PageInfo
+from site_model.data import SiteData, Statistic
+from site_model.pages import PageInfo
 
 TEMPLATES = Environment(
     loader=FileSystemLoader(Path(__file__).resolve().parent / "templates"),

@@ -8,8 +8,9 @@ from datetime import date
 
 from macros.arguments import checked, heading_level_of
 from macros.context import MacroContext, render_block, render_inline
-from macros.data import Statistic, newest_in_series
-from macros.errors import AUTHOR_GUIDE, AuthorError, macro_error, notices
+from macros.errors import AUTHOR_GUIDE, macro_error
+from site_model.data import Statistic, newest_in_series
+from site_model.errors import AuthorError, notices
 
 RULE_STATUS = {
     "must": "Legal requirement: your council must do this.",

@@ -19,8 +19,9 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import SandboxedEnvironment
 from mkdocs_macros import errors as macros_errors
 
-from macros.errors import AUTHOR_GUIDE, AuthorError
-from macros.pages import FRONT_MATTER
+from macros.errors import AUTHOR_GUIDE
+from site_model.errors import AuthorError
+from site_model.pages import FRONT_MATTER
 
 _ENVIRONMENT_SETTINGS = (
     "block_start_string", "block_end_string", "variable_start_string", "variable_end_string",

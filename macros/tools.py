@@ -18,8 +18,9 @@ from collections.abc import Callable
 
 from macros.arguments import checked, heading_level_of
 from macros.context import MacroContext, render_block
-from macros.errors import AUTHOR_GUIDE, AuthorError, macro_error, one_of
-from macros.tool_data import Tool
+from macros.errors import AUTHOR_GUIDE, macro_error, one_of
+from site_model.errors import AuthorError
+from site_model.tool_data import Tool
 
 WHOLE = ("all", "questions")
 SUMMARY = "summary"

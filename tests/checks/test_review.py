@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date
 
 from checks.review import due_and_overdue, overdue_message
-from macros.pages import PageInfo
+from site_model.pages import PageInfo
 
 PAGE = PageInfo("a", "a.md", "A", "About a.", "workload", "guide", ("practitioners",),
                 date(2025, 1, 1), date(2026, 1, 1), ())

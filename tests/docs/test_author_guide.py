@@ -14,7 +14,7 @@ import pytest
 
 from macros import FAMILIES
 from macros.context import MacroContext
-from macros.data import SiteData
+from site_model.data import SiteData
 from tests.support import REPO, VENV_BIN, build, copy_project, project_env
 
 

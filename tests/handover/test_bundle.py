@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from handover.bundle import BundleError, write_bundle
-from macros.pages import read_front_matter
+from site_model.pages import read_front_matter
 from tests.support import build, copy_project
 
 pytestmark = pytest.mark.slow  # builds, prints and gates the whole real site

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.data import SiteData
+from site_model.data import SiteData
 from tests.macros.support import Current, make_macros, make_site_data
 
 

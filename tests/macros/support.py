@@ -11,9 +11,9 @@ import yaml
 
 from macros import blocks, charts, facts, links, tools
 from macros.context import MacroContext
-from macros.data import AgencyRule, Series, SiteData, Source, Standard, Statistic
-from macros.pages import PageInfo
-from macros.tool_data import load_tools
+from site_model.data import AgencyRule, Series, SiteData, Source, Standard, Statistic
+from site_model.pages import PageInfo
+from site_model.tool_data import load_tools
 
 REPO = Path(__file__).resolve().parents[2]
 LGA = Source("Standards for employers 2020: standard 5", "Local Government Association", "https://example.org/standard-5")

@@ -9,8 +9,8 @@ from datetime import date
 import pytest
 
 from macros import charts
-from macros.data import Series, SiteData, Statistic
-from macros.errors import AuthorError
+from site_model.data import Series, SiteData, Statistic
+from site_model.errors import AuthorError
 from tests.macros.support import DFE, REPO, make_site_data, to_html
 
 RATE = Series("vacancy-rate", "vacancy rate", "percent", DFE, "at 30 September {period}", date(2027, 3, 31))

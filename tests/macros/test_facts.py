@@ -6,7 +6,7 @@ import logging
 
 import pytest
 
-from macros.errors import AuthorError
+from site_model.errors import AuthorError
 from tests.macros.support import to_html
 
 

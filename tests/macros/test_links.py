@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.errors import AuthorError
+from site_model.errors import AuthorError
 from tests.macros.support import to_html
 
 

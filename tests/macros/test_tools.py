@@ -14,9 +14,9 @@ from bs4 import BeautifulSoup
 
 from macros import tools
 from macros.context import MacroContext
-from macros.data import load_site_data
-from macros.errors import AuthorError
-from macros.pages import load_page_index
+from site_model.data import load_site_data
+from site_model.errors import AuthorError
+from site_model.pages import load_page_index
 from tests.macros.support import REPO, to_html
 
 EXPECTED = REPO / "tests" / "fixtures" / "macros" / "expected"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from macros.validation import SCHEMA_DIR
+from site_model.validation import SCHEMA_DIR
 from site_model.vocabulary import AUDIENCES, KINDS, SECTION_ORDER, STRANDS, is_resource, pdf_path, print_view
 
 PAGE_SCHEMA = json.loads((SCHEMA_DIR / "page.schema.json").read_text(encoding="utf-8"))["properties"]

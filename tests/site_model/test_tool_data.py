@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.errors import DataError
-from macros.tool_data import load_tools
+from site_model.errors import DataError
+from site_model.tool_data import load_tools
 from tests.macros.support import REPO
 
 GOOD = """\

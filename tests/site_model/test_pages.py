@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.errors import DataError
-from macros.pages import load_page_index
+from site_model.errors import DataError
+from site_model.pages import load_page_index
 from tests.support import TEST_FRONT_MATTER
 
 REPO = Path(__file__).resolve().parents[2]

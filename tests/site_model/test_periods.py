@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from macros.periods import period_end
-from macros.validation import SCHEMA_DIR
+from site_model.periods import period_end
+from site_model.validation import SCHEMA_DIR
 
 PATTERN = json.loads((SCHEMA_DIR / "statistics.schema.json").read_text())["properties"]["figures"]["items"][
     "properties"]["period"]["pattern"]

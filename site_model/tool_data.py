@@ -13,8 +13,8 @@ from typing import Any
 
 import yaml
 
-from macros.errors import DataError
-from macros.validation import _field, _line_of, parse_yaml, validate
+from site_model.errors import DataError
+from site_model.validation import _field, _line_of, parse_yaml, validate
 
 ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # Field ids the form uses itself: a rating's radios are "<question>--rating", a checklist's box "<question>--done".

@@ -16,7 +16,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
-from macros.errors import DataError
+from site_model.errors import DataError
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from macros.data import Source
-from macros.errors import DataError
-from macros.validation import parse_yaml, validate
+from site_model.data import Source
+from site_model.errors import DataError
+from site_model.validation import parse_yaml, validate
 
 # The same pattern MkDocs uses, so we read exactly the front matter it reads.
 FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)

@@ -11,10 +11,10 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from macros.errors import DataError
-from macros.periods import period_end
-from macros.tool_data import Tool, load_tools
-from macros.validation import load_yaml_file, parse_yaml
+from site_model.errors import DataError
+from site_model.periods import period_end
+from site_model.tool_data import Tool, load_tools
+from site_model.validation import load_yaml_file, parse_yaml
 
 
 @dataclass(frozen=True)
@@ -98,7 +98,7 @@ class SiteData:
     agency_rules: dict[str, AgencyRule]
     statistics: dict[str, Statistic]
     glossary: dict[str, str]
-    tools: dict[str, Tool] = field(default_factory=dict)  # data/tools/<id>.yml, by id (macros/tool_data.py)
+    tools: dict[str, Tool] = field(default_factory=dict)  # data/tools/<id>.yml, by id (site_model/tool_data.py)
 
 
 def _source(entry: dict[str, Any]) -> Source:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.data import load_site_data
-from macros.errors import DataError
+from site_model.data import load_site_data
+from site_model.errors import DataError
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -106,7 +106,7 @@ def test_two_figures_of_a_series_for_the_same_period_are_refused(root):
 
 
 def test_the_newest_figure_of_a_series_is_known(root):
-    from macros.data import newest_in_series
+    from site_model.data import newest_in_series
 
     write_statistics(root, GOOD_STATISTIC + '  - {id: caseload-autumn-2023, series: caseload, period: "autumn 2023", value: "16.0"}\n')
     statistics = load_site_data(root).statistics
