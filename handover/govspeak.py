@@ -64,8 +64,8 @@ from urllib.parse import unquote, urlsplit
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from bs4.element import PageElement
 
-from macros.blocks import CALLOUT_TITLES
 from site_model.contract import read_pages
+from site_model.vocabulary import CALLOUT_TITLES
 
 
 class GovspeakError(Exception):
