@@ -7,13 +7,7 @@ from collections.abc import Callable
 from macros.arguments import checked, heading_level_of
 from macros.context import MacroContext, render_block
 from macros.errors import macro_error, one_of
-
-CALLOUT_TITLES = {
-    "information": "Information",
-    "warning": "Warning",
-    "important": "Important",
-    "england": "Applies in England",
-}
+from site_model.vocabulary import CALLOUT_TITLES
 
 
 def _not_empty(macro: str, argument: str, value: str | list[str]) -> None:

@@ -51,6 +51,15 @@ ENDS_WITH_SOURCES = ("guide", "tool", "overview")
 # numbered notes of the figures a page cites (sources_section()).
 OPTIONAL_BEFORE_SOURCES = ("Related resources", "Notes")
 
+# Callout kind -> the title its box shows unless the author gives one. The callout() macro writes it, and the
+# Govspeak export drops it where GOV.UK's own box already says the same (handover/govspeak/blocks.py).
+CALLOUT_TITLES: dict[str, str] = {
+    "information": "Information",
+    "warning": "Warning",
+    "important": "Important",
+    "england": "Applies in England",
+}
+
 # Strands with an overview page and a print view of their own (print-<strand>.html).
 PRINTED_STRANDS = ("retention", "agency", "workload")
 

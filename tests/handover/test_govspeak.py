@@ -1,31 +1,68 @@
-"""handover/govspeak.py: the Govspeak of each block, the safe-HTML lint, and the export of the real site.
+"""handover/govspeak/: the Govspeak of each block, the safe-HTML lint, and the export of the real site.
 
-The fixture article (tests/fixtures/govspeak/article.html) is written by hand from the HTML our macro templates
-and Markdown extensions render, so every mapping is checked against the exact Govspeak it must give.
+The page of every block (tests/fixtures/govspeak/every-block.md) is rendered as the site renders a page: its macro
+calls by the real macros on the macro tests' small fixed site (tests/macros/support.py), then the Markdown with every
+extension mkdocs.yml lists. So a macro template that changes what the converter reads fails a test here, and every
+mapping is checked against the exact Govspeak it must give: the contract with the DfE web team.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
-import subprocess
-import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from handover.govspeak import GovspeakError, convert, lint_govspeak, main, to_govspeak, write_govspeak
+from site_model.data import Series, SiteData, Source, Statistic
+from tests.macros.support import Current, make_macros, make_site_data, render_macros, to_page_html
+from tests.support import build, copy_project
 
 ROOT = Path(__file__).resolve().parents[2]
-ARTICLE = ROOT / "tests" / "fixtures" / "govspeak" / "article.html"
-BUILD_INPUTS = ("docs", "data", "site_model", "macros", "checks", "overrides", "schemas", "mkdocs.yml")
+EVERY_BLOCK = ROOT / "tests" / "fixtures" / "govspeak" / "every-block.md"
+def every_block_data() -> SiteData:
+    """The macro tests' site, with the words the expected Govspeak below was written for."""
+    data = make_site_data()
+    standard = replace(data.standards[5], summary="Employers give every social worker regular, protected supervision.")
+    # The rule's own page is not on this small site, so its box has no link to it (a rule's box on its own page).
+    rule = replace(data.agency_rules["notice-periods"], page="agency/notice-periods-rule")
+    survey = Series("workload-too-high", "child and family social workers who said their workload was too high",
+                    "percent", Source("A report", "Community Care", "https://example.org/cc"),
+                    "longitudinal study, autumn {period}")
+    figure = Statistic("workload-too-high-2022", survey, "2022", "63%", "medium", caveat="One source only.")
+    return replace(data, standards={5: standard}, agency_rules={rule.id: rule},
+                   statistics={**data.statistics, figure.id: figure})
 
 
 @pytest.fixture(scope="module")
-def govspeak() -> str:
-    text, _ = to_govspeak(ARTICLE.read_text(encoding="utf-8"))
+def article() -> str:
+    """The page of every block as the built site's article holds it."""
+    source = EVERY_BLOCK.read_text(encoding="utf-8")
+    current = Current()
+    current.text = source
+    current.meta = {"sources": [{"title": "Agency rules", "publisher": "Department for Education",
+                                 "url": "https://example.org/agency-rules"}]}
+    content = to_page_html(render_macros(source, make_macros(every_block_data(), current)))
+    # The page furniture around the content, as overrides/main.html and build_steps/page_title.py (the title) write it; the
+    # export of the real site below checks it is left out of real pages too.
+    return (
+        '<article class="md-content__inner md-typeset">\n'
+        '<button class="app-print-button" data-app-print="" hidden="" type="button">Print this page</button>\n'
+        '<h1 class="app-page-title" id="main-content" tabindex="-1">A page of every block</h1>\n'
+        f"{content}\n"
+        '<dl class="app-page-meta">\n'
+        "<div class=\"app-page-meta__item\"><dt>Last reviewed</dt><dd>22 November 2026</dd></div>\n"
+        "<div class=\"app-page-meta__item\"><dt>Next review due</dt><dd>22 November 2027</dd></div>\n"
+        "</dl>\n"
+        "</article>"
+    )
+
+
+@pytest.fixture(scope="module")
+def govspeak(article: str) -> str:
+    text, _ = to_govspeak(article)
     return text
 
 
@@ -228,13 +265,13 @@ def test_box_titles_that_govspeak_already_shows_are_dropped(govspeak):
         assert f"**{title}**" not in govspeak
 
 
-def test_assets_are_the_file_names_the_body_refers_to():
-    _, assets = to_govspeak(ARTICLE.read_text(encoding="utf-8"))
+def test_assets_are_the_file_names_the_body_refers_to(article):
+    _, assets = to_govspeak(article)
     assert assets == ["action-plan.docx", "cycle.png", "leavers.png"]
 
 
-def test_conversion_records_alt_text_and_links_to_other_pages():
-    conversion = convert(ARTICLE.read_text(encoding="utf-8"))
+def test_conversion_records_alt_text_and_links_to_other_pages(article):
+    conversion = convert(article)
     assert {(a.name, a.src, a.description) for a in conversion.assets} == {
         ("leavers.png", "../assets/images/leavers.png", "A bar chart of leavers by year, rising from 2019 to 2023"),
         ("cycle.png", "../assets/images/cycle.png", "The supervision cycle"),
@@ -246,8 +283,8 @@ def test_conversion_records_alt_text_and_links_to_other_pages():
     assert conversion.web_links == ["#tool-supervision-check"]  # no page given: the tool's anchor alone
 
 
-def test_a_tool_links_to_its_web_version_on_its_own_page():
-    conversion = convert(ARTICLE.read_text(encoding="utf-8"), web_page="every-block.html")
+def test_a_tool_links_to_its_web_version_on_its_own_page(article):
+    conversion = convert(article, web_page="every-block.html")
     assert conversion.web_links == ["every-block.html#tool-supervision-check"]
     assert "[fill it in online](every-block.html#tool-supervision-check)" in conversion.text
     for left_out in ("Check my answers", "Summary of your answers", "saved as you go", "JavaScript", "Add another"):
@@ -352,21 +389,8 @@ def test_a_chart_becomes_its_title_its_trend_then_its_table_with_the_barchart_ma
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dict]]:
     """The real site, built strictly in a copy of the project (so build/pages.json is the copy's own)."""
-    project = tmp_path_factory.mktemp("govspeak") / "project"
-    project.mkdir()
-    for name in BUILD_INPUTS:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, project / name)
-    mkdocs = Path(sys.executable).parent / "mkdocs"
-    # Never --quiet: it hides the warnings --strict turns into failures.
-    result = subprocess.run(
-        [str(mkdocs), "build", "--strict", "-d", str(project / "site")], cwd=project, text=True,
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=600,
-        env={**os.environ, "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1"},
-    )
+    project = copy_project(tmp_path_factory.mktemp("govspeak") / "project")
+    result = build(project)
     assert result.returncode == 0, result.stdout
     pages = json.loads((project / "build" / "pages.json").read_text(encoding="utf-8"))["pages"]
     return project / "site", pages

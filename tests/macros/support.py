@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import jinja2
 import markdown
 import yaml
 
@@ -72,6 +73,20 @@ def make_macros(site_data: SiteData, current: Current) -> dict:
     return registered
 
 
+def render_macros(text: str, macros: dict) -> str:
+    """A page's Markdown with its macro calls run, as mkdocs-macros runs them (mkdocs.yml's Jinja settings)."""
+    environment = jinja2.Environment(
+        undefined=jinja2.StrictUndefined, comment_start_string=JINJA["j2_comment_start_string"],
+        comment_end_string=JINJA["j2_comment_end_string"],
+    )
+    return environment.from_string(text).render(**macros)
+
+
+def to_page_html(text: str) -> str:
+    """A page's Markdown as the site renders it: every Markdown extension mkdocs.yml lists, with its settings."""
+    return markdown.markdown(text, extensions=list(MARKDOWN), extension_configs=MARKDOWN)
+
+
 def to_html(text: str) -> str:
     """Macro output as the site renders it (the Markdown extensions the macros rely on)."""
     return markdown.markdown(
@@ -80,10 +95,21 @@ def to_html(text: str) -> str:
     )
 
 
-def _footnote_settings() -> dict:
-    """The footnote settings in mkdocs.yml, so notes render here as on the site."""
-    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    return next(entry["footnotes"] for entry in config["markdown_extensions"] if isinstance(entry, dict) and "footnotes" in entry)
+def _site_config() -> dict:
+    return yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
 
 
-FOOTNOTES = _footnote_settings()
+def _markdown_settings(config: dict) -> dict[str, dict]:
+    """Each Markdown extension in mkdocs.yml, in order, with its settings, so pages render here as on the site."""
+    entries = [entry if isinstance(entry, dict) else {entry: {}} for entry in config["markdown_extensions"]]
+    return {name: settings or {} for entry in entries for name, settings in entry.items()}
+
+
+def _macros_settings(config: dict) -> dict:
+    return next(entry["macros"] for entry in config["plugins"] if isinstance(entry, dict) and "macros" in entry)
+
+
+_CONFIG = _site_config()
+MARKDOWN = _markdown_settings(_CONFIG)
+FOOTNOTES = MARKDOWN["footnotes"]
+JINJA = _macros_settings(_CONFIG)
