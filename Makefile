@@ -77,7 +77,7 @@ pdfs: install site ## Print each resource to a tagged PDF in site/pdf/ and show 
 GATE_CACHE ?= --cache build/gate-cache
 bundle: GATE_CACHE = --no-cache
 
-GATE = $(PY) accessibility/gate.py --site site --reports build/reports --source-map build/pages.json \
+GATE = $(PY) -m accessibility.gate --site site --reports build/reports --source-map build/pages.json \
 	--chrome "$$(cat $(CHROME_FILE))" --node $(BIN)/node --node-modules $(VENV)/gate/node_modules --concurrency 2
 
 gate: install pdfs ## Check every built page for accessibility (unchanged pages from cache); reports in build/reports/

@@ -27,6 +27,8 @@ from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from toolchain.chromium import sandbox_flags
+
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 VENV = BIN.parent
@@ -63,7 +65,7 @@ def purge(site: Path) -> float:
 
 def gate(site: Path, reports: Path, cache: Path) -> float:
     """The gate as `make gate` runs it. With an empty cache every page is tested, as in a clean run."""
-    return timed([str(BIN / "python"), str(ROOT / "accessibility" / "gate.py"), "--site", str(site),
+    return timed([str(BIN / "python"), "-m", "accessibility.gate", "--site", str(site),
                   "--reports", str(reports), "--source-map", str(ROOT / "build" / "pages.json"),
                   "--chrome", chrome(), "--node", str(BIN / "node"), "--node-modules", str(VENV / "gate" / "node_modules"),
                   "--concurrency", "2", "--cache", str(cache)])
@@ -72,8 +74,7 @@ def gate(site: Path, reports: Path, cache: Path) -> float:
 def plain_pa11y_ci(site: Path, work: Path) -> float:
     """pa11y-ci as a newcomer would run it: its defaults (HTML_CodeSniffer, WCAG2AA, one page at a time),
     with only what this machine needs to start a browser."""
-    args = ["--no-sandbox"] if os.geteuid() == 0 else []
-    config = {"defaults": {"chromeLaunchConfig": {"executablePath": chrome(), "args": args}},
+    config = {"defaults": {"chromeLaunchConfig": {"executablePath": chrome(), "args": sandbox_flags()}},
               "urls": [path.as_uri() for path in sorted(site.rglob("*.html"))]}
     (work / "plain.json").write_text(json.dumps(config))
     cli = VENV / "gate" / "node_modules" / "pa11y-ci" / "bin" / "pa11y-ci.js"
@@ -131,7 +132,7 @@ def lighthouse(site: Path, work: Path) -> dict[str, dict[str, float | None]] | N
         return None
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(GzipHandler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    flags = "--headless=new --disable-gpu" + (" --no-sandbox" if os.geteuid() == 0 else "")
+    flags = " ".join(["--headless=new", "--disable-gpu", *sandbox_flags()])
     scores = {}
     try:
         for name, page in TEMPLATES.items():

@@ -20,7 +20,6 @@ import argparse
 import hashlib
 import html
 import json
-import os
 import platform
 import re
 import shutil
@@ -36,6 +35,8 @@ from typing import Any
 from handover.govspeak import GovspeakError, write_govspeak
 from handover.notes import changelog, handover_notes
 from site_model.contract import read_contract, read_pages
+from toolchain.source_date import source_date_epoch
+from toolchain.versions import command_version, npm_package_version
 
 BUNDLE_NAME = "social-work-workforce-resources"
 PYTHON_TOOLS = ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "mkdocs-print-site-plugin", "pymdown-extensions")
@@ -81,22 +82,11 @@ def git(*args: str) -> str:
 
 def commit_time() -> int:
     """Seconds since 1970 of the last commit (or SOURCE_DATE_EPOCH), the one date the bundle carries."""
-    if os.environ.get("SOURCE_DATE_EPOCH"):
-        return int(os.environ["SOURCE_DATE_EPOCH"])
+    epoch = source_date_epoch()
+    if epoch is not None:
+        return epoch
     committed = git("log", "-1", "--format=%ct")
     return int(committed) if committed else EARLIEST_ZIP_TIME
-
-
-def node_version(node_modules: Path, package: str) -> str:
-    manifest = node_modules / package / "package.json"
-    return json.loads(manifest.read_text())["version"] if manifest.exists() else "not installed"
-
-
-def browser_version(chrome: str) -> str:
-    try:
-        return subprocess.run([chrome, "--version"], capture_output=True, text=True, timeout=60).stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        return "unknown"
 
 
 def build_info(node_modules: Path, chrome: str, built_at: int) -> dict[str, Any]:
@@ -106,8 +96,8 @@ def build_info(node_modules: Path, chrome: str, built_at: int) -> dict[str, Any]
         "commit_date": datetime.fromtimestamp(built_at, tz=UTC).isoformat(),
         "python": platform.python_version(),
         "python_packages": {name: metadata.version(name) for name in PYTHON_TOOLS},
-        "node_packages": {name: node_version(node_modules, name) for name in NODE_TOOLS},
-        "browser": browser_version(chrome),
+        "node_packages": {name: npm_package_version(node_modules, name) or "not installed" for name in NODE_TOOLS},
+        "browser": command_version([chrome, "--version"]) or "unknown",
     }
 
 

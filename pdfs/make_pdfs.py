@@ -2,7 +2,7 @@
 
     python pdfs/make_pdfs.py --site SITE --pages build/pages.json --chrome CHROME [--jobs N] [--timeout S]
 
-For every resource in pages.json (kind not "about", strand not "authors"), headless Chromium prints
+For every resource in build/pages.json (read through site_model.contract), headless Chromium prints
 SITE/<html> with the page's print styles to SITE/pdf/<id>.pdf. Each PDF must be tagged, carry the page
 title and a language, and have bookmarks; a missing title or language is set with pypdf. Only when every
 PDF passes, each page's hidden "also available as a PDF" paragraph is shown, with the file's size.
@@ -12,8 +12,6 @@ HTML stays the main format (GOV.UK's rule); the PDF is an extra, accessible vers
 from __future__ import annotations
 
 import argparse
-import html
-import json
 import os
 import posixpath
 import re
@@ -24,9 +22,6 @@ import sys
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
-from datetime import UTC, datetime
-from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
@@ -37,6 +32,11 @@ from pypdf.generic import BooleanObject, DictionaryObject, NameObject, TextStrin
 if __package__ in (None, ""):  # run as a script: the checkout's root, so "pdfs" is found as a package
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from pdfs import pdf_ua
+from pdfs.pages import Page, PageError, load_resources
+from pdfs.reveal import format_size, reveal_all
+from site_model.contract import ContractError
+from toolchain.chromium import chromium_flags
+from toolchain.source_date import source_date
 
 PROG = "make_pdfs"
 DEFAULT_LANG = "en-GB"
@@ -44,46 +44,13 @@ DEFAULT_TIMEOUT = 120
 # Chromium writes PDF 2.0 structure types into a PDF 1.4 file. PDF/UA-1 readers only know the PDF 1.7
 # types, so these are mapped (through the standard /RoleMap) to the nearest 1.7 type.
 PDF2_ROLES = {"/Strong": "/Span", "/Em": "/Span"}
-PLACEHOLDER_CLASS = "app-alternative-format"
-SIZE_CLASS = "app-alternative-format__size"
-
-
-@dataclass(frozen=True)
-class Page:
-    id: str
-    source: str
-    html: str
-    title: str
-
-    @property
-    def pdf(self) -> str:
-        """The PDF's path inside the site, as the theme's placeholder names it."""
-        return f"pdf/{self.id}.pdf"
-
-
-class PageError(Exception):
-    """One page's failure, worded as the single line the build prints for it."""
-
-    def __init__(self, page: Page, problem: str) -> None:
-        super().__init__(f"{page.source} ({page.id}): {problem}")
-
-
-def load_resources(pages_json: Path) -> list[Page]:
-    """The resource pages: about pages and the author guide are for the website only."""
-    pages = json.loads(pages_json.read_text(encoding="utf-8"))["pages"]
-    return [Page(id=p["id"], source=p["source"], html=p["html"], title=p["title"])
-            for p in pages if p["kind"] != "about" and p["strand"] != "authors"]
 
 
 # --- Printing ------------------------------------------------------------------------------------------
 
 def chrome_command(chrome: str, url: str, output: Path, profile: Path) -> list[str]:
-    command = [
-        chrome, "--headless", "--disable-gpu", "--no-first-run",
-        # No update checks, syncing or other traffic: a build reaches nothing but the page it prints.
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        # A fresh profile per page, or Chromium writes one into the home folder and jobs share it.
-        f"--user-data-dir={profile}",
+    return [
+        chrome, "--headless", *chromium_flags(profile),  # a fresh profile per page: jobs never share one
         # A page without lang= gets the browser's accepted language as its PDF language, by default en-US.
         f"--accept-lang={DEFAULT_LANG}",
         # Chromium tags the PDF by default when printing headless; the outline needs those tags.
@@ -91,11 +58,8 @@ def chrome_command(chrome: str, url: str, output: Path, profile: Path) -> list[s
         # Let the theme's scripts finish on virtual time before printing: they add elements, and when
         # that happens at varying moments the tags' node ids, and so the bytes, differ between builds.
         "--virtual-time-budget=5000",
-        f"--print-to-pdf={output}",
+        f"--print-to-pdf={output}", url,
     ]
-    if os.geteuid() == 0:
-        command.insert(2, "--no-sandbox")  # Chromium refuses to start its sandbox as root
-    return [*command, url]
 
 
 def chrome_error(stderr: str) -> str:
@@ -218,10 +182,8 @@ def problems(reader: PdfReader, title: str) -> list[str]:
 def fixed_date() -> str | None:
     """The PDF date for SOURCE_DATE_EPOCH (the last commit): Chromium stamps the time of printing, which
     would make two builds of one commit differ."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if not epoch:
-        return None
-    return datetime.fromtimestamp(int(epoch), tz=UTC).strftime("D:%Y%m%d%H%M%S+00'00'")
+    date = source_date()
+    return date.strftime("D:%Y%m%d%H%M%S+00'00'") if date else None
 
 
 def repair(path: Path, page: Page, site: Path, lang: str, base_url: str | None) -> None:
@@ -271,8 +233,7 @@ def make_pdf(page: Page, site: Path, chrome: str, timeout: float, base_url: str 
         try:
             repair(printed, page, site, lang, base_url)
             # PDF/UA-1: artifacts, link descriptions and the XMP declaration (pdfs/pdf_ua.py), then its checker.
-            left = pdf_ua.finish(printed, page.title, lang, site / page.html, site, page.pdf,
-                                 os.environ.get("SOURCE_DATE_EPOCH"))
+            left = pdf_ua.finish(printed, page.title, lang, site / page.html, site, page.pdf, source_date())
             missing = left + problems(PdfReader(printed), page.title) + pdf_ua.problems(printed)
         except (PyPdfError, pdf_ua.PdfError) as error:  # a damaged file from Chromium still fails as this page's one line
             raise PageError(page, f"Chromium's PDF cannot be read ({error})") from None
@@ -281,75 +242,6 @@ def make_pdf(page: Page, site: Path, chrome: str, timeout: float, base_url: str 
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.move(printed, target)
     return target
-
-
-# --- Revealing the link ---------------------------------------------------------------------------------
-
-def format_size(size: int) -> str:
-    """GOV.UK's attachment size: whole KB, or MB to one decimal place from 1 MB (1,024-based, as GOV.UK)."""
-    kb = (Decimal(size) / 1024).quantize(Decimal(1), rounding=ROUND_HALF_UP)
-    if kb < 1024:
-        return f"{max(kb, Decimal(1))} KB"
-    mb = (Decimal(size) / 1024 / 1024).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-    return f"{mb} MB"
-
-
-def offset(text: str, line: int, column: int) -> int:
-    """Turn html.parser's (line, column) of a tag into an index in the text."""
-    start = 0
-    for _ in range(line - 1):
-        start = text.index("\n", start) + 1
-    return start + column
-
-
-START_TAG = re.compile(r"<[a-zA-Z][^\s/>]*(?:\s+[^\s=/>]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*\s*/?>")
-ATTRIBUTE = re.compile(r"\s+([^\s=/>]+)(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?")
-
-
-def without_hidden(start_tag: str) -> str:
-    return ATTRIBUTE.sub(lambda m: "" if m.group(1).lower() == "hidden" else m.group(0), start_tag)
-
-
-def revealed(page: Page, site: Path, size: str) -> str:
-    """The page's file with its PDF paragraph shown and the size in its link, and nothing else changed.
-
-    BeautifulSoup finds the paragraph; the file is edited at the positions it reports, because writing
-    BeautifulSoup's own serialisation back would reformat the whole page.
-    """
-    path = site / page.html
-    with path.open(encoding="utf-8", newline="") as f:  # newline="": keep the file's own line endings
-        text = f.read()
-    soup = BeautifulSoup(text, "html.parser")
-    para = soup.find("p", class_=PLACEHOLDER_CLASS, attrs={"data-app-pdf": page.pdf})
-    if not isinstance(para, Tag):
-        raise PageError(page, f'no <p class="{PLACEHOLDER_CLASS}" data-app-pdf="{page.pdf}"> on the page '
-                              "to show the PDF")
-    link = para.find("a", href=True)
-    span = para.find("span", class_=SIZE_CLASS)
-    if not isinstance(link, Tag) or not isinstance(span, Tag):
-        raise PageError(page, f"the {PLACEHOLDER_CLASS} paragraph has no link or no {SIZE_CLASS} span")
-    if (path.parent / str(link["href"])).resolve() != (site / page.pdf).resolve():
-        raise PageError(page, f"the PDF link {link['href']!r} does not lead to {page.pdf}")
-
-    para_at = offset(text, para.sourceline or 0, para.sourcepos or 0)
-    para_tag = START_TAG.match(text, para_at)
-    span_at = offset(text, span.sourceline or 0, span.sourcepos or 0)
-    span_tag = START_TAG.match(text, span_at)
-    span_end = text.lower().find("</span>", span_tag.end()) if span_tag else -1
-    if para_tag is None or span_tag is None or span_end < 0:
-        raise PageError(page, f"could not find the {PLACEHOLDER_CLASS} paragraph's tags in the file")
-    # Edit from the end backwards so the earlier positions still hold.
-    text = text[:span_tag.end()] + html.escape(f", {size}", quote=False) + text[span_end:]
-    return text[:para_at] + without_hidden(para_tag.group(0)) + text[para_tag.end():]
-
-
-def reveal_all(pages: list[Page], site: Path) -> None:
-    """Every page's edit is worked out before any is written, so a failure leaves no page half done."""
-    edits = {site / page.html: revealed(page, site, format_size((site / page.pdf).stat().st_size))
-             for page in pages}
-    for path, text in edits.items():
-        with path.open("w", encoding="utf-8", newline="") as f:
-            f.write(text)
 
 
 # --- Command line --------------------------------------------------------------------------------------
@@ -392,8 +284,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     try:
         pages = load_resources(args.pages)
-    except (OSError, ValueError, KeyError) as error:
-        print(f"{PROG}: error: cannot read the page list {args.pages}: {error!r}", file=sys.stderr)
+    except (OSError, ContractError) as error:
+        print(f"{PROG}: error: cannot read the page list {args.pages}: {error}", file=sys.stderr)
         return 1
     started = time.monotonic()
     made, errors = make_all(pages, args.site, args.chrome, args.jobs, args.timeout, args.base_url)

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import posixpath
 import urllib.parse
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 import pikepdf
@@ -199,13 +199,11 @@ def name_figures(pdf: pikepdf.Pdf, names: list[str]) -> list[str]:
     return []
 
 
-def xmp_date(epoch: str | None) -> str | None:
-    if not epoch:
-        return None
-    return datetime.fromtimestamp(int(epoch), tz=UTC).strftime("%Y-%m-%dT%H:%M:%S+00:00")
+def xmp_date(date: datetime | None) -> str | None:
+    return date.strftime("%Y-%m-%dT%H:%M:%S+00:00") if date else None
 
 
-def declare_pdfua(pdf: pikepdf.Pdf, title: str, lang: str, epoch: str | None) -> None:
+def declare_pdfua(pdf: pikepdf.Pdf, title: str, lang: str, date: datetime | None) -> None:
     """XMP metadata with the PDF/UA-1 identifier, the title and the language; the title shown by viewers."""
     with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
         meta["pdfuaid:part"] = PDFUA_PART
@@ -214,10 +212,10 @@ def declare_pdfua(pdf: pikepdf.Pdf, title: str, lang: str, epoch: str | None) ->
         producer = str(pdf.docinfo.get("/Producer", "")) if "/Producer" in pdf.trailer.get("/Info", {}) else ""
         if producer:
             meta["pdf:Producer"] = producer
-        date = xmp_date(epoch)
-        if date:
+        stamp = xmp_date(date)
+        if stamp:
             for key in ("xmp:CreateDate", "xmp:ModifyDate", "xmp:MetadataDate"):
-                meta[key] = date
+                meta[key] = stamp
     preferences = pdf.Root.get("/ViewerPreferences")
     if preferences is None:
         pdf.Root.ViewerPreferences = pikepdf.Dictionary()
@@ -225,14 +223,15 @@ def declare_pdfua(pdf: pikepdf.Pdf, title: str, lang: str, epoch: str | None) ->
     preferences.DisplayDocTitle = True
 
 
-def finish(path: Path, title: str, lang: str, html_path: Path, site: Path, pdf_path: str, epoch: str | None) -> list[str]:
+def finish(path: Path, title: str, lang: str, html_path: Path, site: Path, pdf_path: str,
+           date: datetime | None) -> list[str]:
     """Make the PDF at `path` tagged throughout, with described links and figures and a PDF/UA-1
     declaration; return what could not be done (empty when all was)."""
     with pikepdf.open(path, allow_overwriting_input=True) as pdf:
         mark_artifacts(pdf)
         describe_links(pdf, link_texts(html_path, site), site, pdf_path)
         left = name_figures(pdf, svg_names(html_path))
-        declare_pdfua(pdf, title, lang, epoch)
+        declare_pdfua(pdf, title, lang, date)
         # deterministic_id: the file identifier comes from the content, so two builds give the same bytes.
         pdf.save(path, deterministic_id=True)
     return left

@@ -42,7 +42,7 @@ def _missing_browser_tools() -> str | None:
 # For tests that run Chromium or Node. Locally they skip with what to do; under CI a skip fails the run
 # (tests/ci_policy.py), so a missing browser can never turn the suite green.
 needs_browser = pytest.mark.skipif(_missing_browser_tools() is not None, reason=_missing_browser_tools() or "")
-PROJECT_FILES = ("docs", "data", "site_model", "macros", "checks", "build_steps", "overrides", "schemas", "handover", "pdfs", "accessibility",
+PROJECT_FILES = ("docs", "data", "site_model", "toolchain", "macros", "checks", "build_steps", "overrides", "schemas", "handover", "pdfs", "accessibility",
                  "mkdocs.yml", "Makefile", "pyproject.toml", "requirements.lock")
 
 

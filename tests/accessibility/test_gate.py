@@ -1,4 +1,4 @@
-"""Tests for accessibility/gate.py: run the real gate (pa11y-ci, Chromium) on small fixture sites.
+"""Tests for accessibility/gate/: run the real gate (pa11y-ci, Chromium) on small fixture sites.
 
 Each fixture site is run once per module and shared between tests, so the suite needs about
 ten full gate runs and a few short ones (one changed page, or everything from the cache). The
@@ -8,7 +8,6 @@ with what to do when they are missing (a skip fails the run under CI).
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import re
@@ -21,10 +20,13 @@ from typing import Any
 
 import pytest
 
+from accessibility.gate import cache as gate_cache
+from accessibility.gate.ignores import selector_matches
+from accessibility.gate.pages import load_source_map
 from tests.support import GATE_MODULES, NODE, chrome, needs_browser
 
 ROOT = Path(__file__).resolve().parents[2]
-GATE = ROOT / "accessibility" / "gate.py"
+GATE = ROOT / "accessibility"  # the gate (accessibility/gate/) and its runners, ignores and npm manifest
 FIXTURES = ROOT / "tests" / "fixtures" / "accessibility"
 
 
@@ -39,11 +41,12 @@ class GateRun:
         return [line for line in self.output.splitlines() if f"({page}):" in line]
 
 
-def run_gate(site: Path, reports: Path, *extra: str, env: dict[str, str] | None = None, gate: Path = GATE) -> GateRun:
-    command = [sys.executable, str(gate), "--site", str(site), "--reports", str(reports), "--chrome", chrome(),
+def run_gate(site: Path, reports: Path, *extra: str, env: dict[str, str] | None = None, root: Path = ROOT) -> GateRun:
+    # Run from `root`, so its accessibility/ is the gate that runs; the rest of the project comes from ROOT.
+    command = [sys.executable, "-m", "accessibility.gate", "--site", str(site), "--reports", str(reports), "--chrome", chrome(),
                "--node", str(NODE), "--node-modules", str(GATE_MODULES), *extra]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=600, cwd=ROOT,
-                          env=dict(os.environ, **(env or {})))
+    done = subprocess.run(command, capture_output=True, text=True, timeout=600, cwd=root,
+                          env=dict(os.environ, PYTHONPATH=str(ROOT), **(env or {})))
     report_file = reports / "accessibility.json"
     report = json.loads(report_file.read_text(encoding="utf-8")) if report_file.exists() else None
     return GateRun(done.returncode, done.stdout + done.stderr, report, reports)
@@ -297,15 +300,6 @@ def test_shipped_ignores_file_is_valid() -> None:
         assert entry.get("reason") and entry.get("review_by"), entry
 
 
-def load_gate_module() -> Any:
-    spec = importlib.util.spec_from_file_location("accessibility_gate", GATE)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while it loads.
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.parametrize(("pattern", "selector", "matches"), [
     ("html > body > form", "html > body > form", True),
     ("html > body > form", "html > body > form > input", False),
@@ -316,18 +310,21 @@ def load_gate_module() -> Any:
     ("* > figure* > div > svg > *", "html > body > article > p > svg > path", False),
 ])
 def test_an_ignore_selector_is_exact_unless_it_holds_a_star(pattern: str, selector: str, matches: bool) -> None:
-    assert load_gate_module().selector_matches(pattern, selector) is matches
+    assert selector_matches(pattern, selector) is matches
 
 
 @pytest.mark.parametrize("content", [
     {"retention/standard-5-supervision/index.html": "docs/retention/standard-5-supervision.md"},
-    {"pages": [{"html": "retention/standard-5-supervision/index.html",
-                "source": "docs/retention/standard-5-supervision.md", "title": "Supervision"}]},
+    {"contact": {"name": "DfE", "link_text": "Contact us", "url": "https://example.org/contact"},
+     "pages": [{"id": "retention/standard-5-supervision", "html": "retention/standard-5-supervision/index.html",
+                "source": "docs/retention/standard-5-supervision.md", "title": "Supervision", "strand": "retention",
+                "kind": "standard", "resource": True, "pdf": "pdf/retention/standard-5-supervision.pdf",
+                "print_view": None, "last_reviewed": "2026-11-22", "review_due": "2027-11-22"}]},
 ])
 def test_source_map_accepts_a_flat_map_or_the_build_page_list(tmp_path: Path, content: dict[str, Any]) -> None:
     path = tmp_path / "map.json"
     path.write_text(json.dumps(content), encoding="utf-8")
-    assert load_gate_module().load_source_map(path) == {
+    assert load_source_map(path) == {
         "retention/standard-5-supervision/index.html": "docs/retention/standard-5-supervision.md"}
 
 
@@ -351,12 +348,12 @@ class CacheRuns:
 
 
 def cache_gate(site: Path, reports: Path, cache: Path, *extra: str, ignores: Path = NO_IGNORES,
-               gate: Path = GATE) -> GateRun:
+               root: Path = ROOT) -> GateRun:
     source_map = reports.parent / f"{reports.name}-source-map.json"
     reports.parent.mkdir(parents=True, exist_ok=True)
     source_map.write_text(json.dumps(CACHE_SOURCES), encoding="utf-8")
     return run_gate(site, reports, "--cache", str(cache), "--ignores", str(ignores), "--source-map", str(source_map),
-                    "--today", "2026-01-01", *extra, env={"SOURCE_DATE_EPOCH": "1767225600"}, gate=gate)
+                    "--today", "2026-01-01", *extra, env={"SOURCE_DATE_EPOCH": "1767225600"}, root=root)
 
 
 @pytest.fixture(scope="module")
@@ -472,13 +469,13 @@ def test_changing_a_shared_asset_retests_every_page_that_loads_it(cache_runs: Ca
 def test_changing_the_runner_invalidates_every_page(cache_runs: CacheRuns, tmp_path: Path) -> None:
     # A copy of the gate, so the real runner is never touched (other tests may be running).
     gate_dir = tmp_path / "accessibility"
-    shutil.copytree(GATE.parent, gate_dir, ignore=shutil.ignore_patterns("node_modules", "__pycache__"))
+    shutil.copytree(GATE, gate_dir, ignore=shutil.ignore_patterns("node_modules", "__pycache__"))
     site, cache = copy_of(cache_runs, tmp_path)
-    unchanged = cache_gate(site, tmp_path / "unchanged", cache, ignores=NO_ALT_IGNORES, gate=gate_dir / "gate.py")
+    unchanged = cache_gate(site, tmp_path / "unchanged", cache, ignores=NO_ALT_IGNORES, root=tmp_path)
     assert fresh_pages(unchanged) == [], "the cache does not depend on where the checkout is"
     with open(gate_dir / "runners" / "wcag22.js", "a", encoding="utf-8") as out:
         out.write("\n// A change to the runner: every result may differ.\n")
-    run = cache_gate(site, tmp_path / "reports", cache, ignores=NO_ALT_IGNORES, gate=gate_dir / "gate.py")
+    run = cache_gate(site, tmp_path / "reports", cache, ignores=NO_ALT_IGNORES, root=tmp_path)
     assert run.returncode == 0, run.output
     assert fresh_pages(run) == ["guide.html", "index.html", "no-alt.html"]
 
@@ -515,7 +512,7 @@ def test_pages_that_failed_to_run_are_not_cached(tmp_path: Path) -> None:
 
 
 def test_page_key_covers_the_files_the_page_loads_and_nothing_else(tmp_path: Path) -> None:
-    gate = load_gate_module()
+    gate = gate_cache
     site = tmp_path / "site"
     (site / "docs" / "img").mkdir(parents=True)
     (site / "assets").mkdir()
@@ -554,7 +551,7 @@ def test_page_key_covers_the_files_the_page_loads_and_nothing_else(tmp_path: Pat
     '{"format": 1, "key": "KEY", "page": "index.html", "results": [{"message": "an error, not an issue"}]}',
 ])
 def test_untrustworthy_cache_entries_are_not_used(tmp_path: Path, entry: str) -> None:
-    gate = load_gate_module()
+    gate = gate_cache
     (tmp_path / "KEY.json").write_text(entry, encoding="utf-8")
     assert gate.read_cached(tmp_path, "KEY", "index.html") is None
     gate.write_cached(tmp_path, "KEY", "index.html", [])

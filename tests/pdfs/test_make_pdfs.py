@@ -14,13 +14,17 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import NameObject
 
 from pdfs import make_pdfs
-from pdfs.make_pdfs import Page, PageError, format_size, revealed, site_link, without_hidden
+from pdfs.make_pdfs import site_link
+from pdfs.pages import Page, PageError, load_resources
+from pdfs.reveal import format_size, revealed, without_hidden
+from site_model.contract import ContractError
 from tests.support import build, chrome, copy_project, needs_browser
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -61,9 +65,16 @@ def run(site: Path, pages: Path, *extra: str, env: dict[str, str] | None = None)
     return Run(done.returncode, done.stdout, done.stderr, site)
 
 
-def resource(page_id: str) -> dict[str, str]:
+def resource(page_id: str) -> dict[str, Any]:
+    """A resource's entry in build/pages.json, as the build writes it."""
     return {"id": page_id, "source": f"docs/{page_id}.md", "html": f"{page_id}.html", "title": page_id,
-            "strand": "workload", "kind": "guide", "last_reviewed": "2026-11-22", "review_due": "2027-11-22"}
+            "strand": "workload", "kind": "guide", "resource": True, "pdf": f"pdf/{page_id}.pdf", "print_view": None,
+            "last_reviewed": "2026-11-22", "review_due": "2027-11-22"}
+
+
+def contract(pages: list[dict[str, Any]]) -> dict[str, Any]:
+    """A whole build/pages.json holding `pages`, with the fixture's contact route."""
+    return {**json.loads((FIXTURES / "pages.json").read_text(encoding="utf-8")), "pages": pages}
 
 
 @pytest.fixture(scope="module")
@@ -219,7 +230,7 @@ def test_a_page_that_cannot_be_printed_fails_with_its_name(tmp_path: Path) -> No
 def test_a_page_chromium_never_finishes_fails_with_its_name(tmp_path: Path) -> None:
     site, _ = fixture_site(tmp_path)
     pages = tmp_path / "hangs.json"
-    pages.write_text(json.dumps({"pages": [resource("guides/hangs")]}), encoding="utf-8")
+    pages.write_text(json.dumps(contract([resource("guides/hangs")])), encoding="utf-8")
     result = run(site, pages, "--timeout", "5")
     assert result.returncode == 1
     assert result.errors() == ["make_pdfs: error: docs/guides/hangs.md (guides/hangs): Chromium did not finish "
@@ -341,8 +352,29 @@ def test_a_placeholder_linking_elsewhere_fails(tmp_path: Path) -> None:
 
 
 def test_only_resources_are_printed() -> None:
-    pages = make_pdfs.load_resources(FIXTURES / "pages.json")
+    pages = load_resources(FIXTURES / "pages.json")
     assert [page.id for page in pages] == ["guides/first", "guides/second"]
+
+
+def test_the_page_list_is_read_through_its_contract(tmp_path: Path) -> None:
+    # build/pages.json is checked against schemas/pages.schema.json: a page without its fields is refused.
+    pages = tmp_path / "pages.json"
+    entry = resource("guides/first")
+    del entry["resource"]
+    pages.write_text(json.dumps(contract([entry])), encoding="utf-8")
+    with pytest.raises(ContractError, match="'resource' is a required property"):
+        load_resources(pages)
+
+
+def test_a_page_list_that_breaks_its_contract_fails_clearly(tmp_path: Path) -> None:
+    site, _ = fixture_site(tmp_path)
+    pages = tmp_path / "old.json"
+    pages.write_text(json.dumps({"pages": [resource("guides/first")]}), encoding="utf-8")
+    done = subprocess.run([sys.executable, str(SCRIPT), "--site", str(site), "--pages", str(pages),
+                           "--chrome", sys.executable], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 1
+    assert done.stderr.startswith(f"make_pdfs: error: cannot read the page list {pages}: {pages}: the file: "
+                                  "'contact' is a required property"), done.stderr
 
 
 # --- The real theme ---------------------------------------------------------------------------------------
@@ -356,7 +388,7 @@ def test_the_real_theme_placeholder_is_revealed(tmp_path: Path) -> None:
     one_resource = next(p for p in all_pages if p["kind"] != "about" and p["strand"] not in ("about", "authors"))
     about = next(p for p in all_pages if p["kind"] == "about")
     pages = tmp_path / "pages.json"
-    pages.write_text(json.dumps({"pages": [one_resource, about]}), encoding="utf-8")
+    pages.write_text(json.dumps(contract([one_resource, about])), encoding="utf-8")
     site = project / "site"
     before = (site / one_resource["html"]).read_text(encoding="utf-8")
     assert 'class="app-alternative-format"' in before  # overrides/main.html renders the PDF placeholder
