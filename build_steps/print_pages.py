@@ -59,7 +59,7 @@ def restore_tool_controls(article: Tag | BeautifulSoup) -> int:
             for attribute in ("id", "name", "for"):
                 value = control.get(attribute)
                 if isinstance(value, str) and value.startswith(prefix):
-                    control[attribute] = value[len(section["id"]) + 1:]
+                    control[attribute] = value[len(section["id"]) + 1 :]
                     mended += 1
     return mended
 
@@ -70,7 +70,7 @@ def _page_for_anchor(anchor: str, page_html: dict[str, str]) -> str | None:
     if not matches:
         return None
     key = max(matches, key=len)
-    heading = anchor[len(key) + 1:]
+    heading = anchor[len(key) + 1 :]
     return page_html[key] + (f"#{heading}" if heading else "")
 
 

@@ -113,7 +113,9 @@ def section_order(soup: BeautifulSoup, kind: str, where: str) -> list[str]:
                 f"This page's sections differ ({', '.join(detail)})."
             ]
     elif kind in LAST_SECTION and (not sections or sections[-1] != LAST_SECTION[kind]):
-        return [f"{where}: a '{kind}' page ends with its Sources: put {{{{ sources_section() }}}} on the page's last line."]
+        return [
+            f"{where}: a '{kind}' page ends with its Sources: put {{{{ sources_section() }}}} on the page's last line."
+        ]
     return []
 
 
@@ -130,7 +132,8 @@ def unexpected_files(paths: list[str]) -> list[str]:
     return [
         f"docs/{path}: files of this type may not be in docs/ (allowed: {allowed}). "
         "Publish documents as pages, and keep other files out of docs/."
-        for path in sorted(paths) if PurePosixPath(path).suffix.lower() not in ALLOWED_SUFFIXES
+        for path in sorted(paths)
+        if PurePosixPath(path).suffix.lower() not in ALLOWED_SUFFIXES
     ]
 
 
@@ -141,8 +144,10 @@ def duplicate_titles(titles: dict[str, str]) -> list[str]:
         by_title.setdefault(title.strip().lower(), []).append(src)
     return [
         f"docs/{sources[0]}: the title {titles[sources[0]]!r} is also used by "
-        + ", ".join(f"docs/{other}" for other in sources[1:]) + ". Give each page its own title."
-        for sources in (sorted(group) for group in by_title.values()) if len(sources) > 1
+        + ", ".join(f"docs/{other}" for other in sources[1:])
+        + ". Give each page its own title."
+        for sources in (sorted(group) for group in by_title.values())
+        if len(sources) > 1
     ]
 
 
@@ -150,7 +155,9 @@ def images_used(soup: BeautifulSoup, page_src: str) -> set[str]:
     """docs/-relative paths of the local images a page shows or links to."""
     used = set()
     folder = PurePosixPath(page_src).parent
-    for element, attribute in [(img, "src") for img in soup.find_all("img")] + [(a, "href") for a in soup.find_all("a")]:
+    for element, attribute in [(img, "src") for img in soup.find_all("img")] + [
+        (a, "href") for a in soup.find_all("a")
+    ]:
         target = str(element.get(attribute) or "").split("#")[0].split("?")[0]
         if target and "://" not in target and not target.startswith(("/", "mailto:", "data:")):
             used.add(posixpath.normpath(str(folder / target)))
@@ -158,8 +165,10 @@ def images_used(soup: BeautifulSoup, page_src: str) -> set[str]:
 
 
 def orphan_images(images: set[str], used: set[str]) -> list[str]:
-    return [f"docs/{image}: no page uses this image. Use it on a page with alt text, or delete it."
-            for image in sorted(images - used)]
+    return [
+        f"docs/{image}: no page uses this image. Use it on a page with alt text, or delete it."
+        for image in sorted(images - used)
+    ]
 
 
 # A citation in brackets inside prose: "(Community Care; as at 9 May 2024)", "(DfE, 2024)", "(source: ...)".

@@ -26,8 +26,12 @@ def prose_parts(soup: BeautifulSoup) -> list[str]:
     """Each paragraph or list item's text, ending in a full stop."""
     sentences = []
     for element in soup.find_all(PROSE):
-        if (element.find_parent(NOT_PROSE) or element.find(PROSE) or _starts_with_link(element)
-                or element.find_parent(class_="footnote")):
+        if (
+            element.find_parent(NOT_PROSE)
+            or element.find(PROSE)
+            or _starts_with_link(element)
+            or element.find_parent(class_="footnote")
+        ):
             continue
         text = " ".join(_text_without_note_markers(element).split())
         if text:

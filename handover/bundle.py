@@ -62,7 +62,9 @@ def check_gate_passed(site: Path, report_path: Path) -> dict[str, Any]:
         raise BundleError(f"no accessibility report at {report_path}: run the gate first (make bundle does).")
     report = json.loads(report_path.read_text(encoding="utf-8"))
     if not report.get("passed"):
-        raise BundleError("the accessibility gate did not pass: no bundle is written. See build/reports/accessibility.html.")
+        raise BundleError(
+            "the accessibility gate did not pass: no bundle is written. See build/reports/accessibility.html."
+        )
     built = {path.relative_to(site).as_posix() for path in site.rglob("*.html")}
     tested = {page.get("url") for page in report.get("pages", [])}
     if built != tested:
@@ -114,17 +116,27 @@ def manifest(site: Path, pages_file: Path) -> dict[str, Any]:
         relative = path.relative_to(site).as_posix()
         if relative in pages:
             page = pages[relative]
-            entries.append({
-                "path": relative,
-                "source": page["source"],
-                "title": page["title"],
-                "sha256": sha256_of(path),
-                "last_reviewed": page["last_reviewed"],
-                "review_due": page["review_due"],
-            })
+            entries.append(
+                {
+                    "path": relative,
+                    "source": page["source"],
+                    "title": page["title"],
+                    "sha256": sha256_of(path),
+                    "last_reviewed": page["last_reviewed"],
+                    "review_due": page["review_due"],
+                }
+            )
         elif path.suffix == ".html":
-            entries.append({"path": relative, "source": None, "title": _html_title(path), "sha256": sha256_of(path),
-                            "last_reviewed": None, "review_due": None})
+            entries.append(
+                {
+                    "path": relative,
+                    "source": None,
+                    "title": _html_title(path),
+                    "sha256": sha256_of(path),
+                    "last_reviewed": None,
+                    "review_due": None,
+                }
+            )
     site_digest = hashlib.sha256()
     for path in files:
         site_digest.update(f"{path.relative_to(site).as_posix()}\0{sha256_of(path)}\n".encode())
@@ -161,8 +173,9 @@ def read_previous_manifest(path: Path | None) -> dict[str, Any] | None:
         raise BundleError(f"the previous manifest {path} is not valid JSON ({error}).") from None
 
 
-def write_bundle(site: Path, build: Path, dist: Path, node_modules: Path, chrome: str,
-                 previous_manifest: Path | None = None) -> Path:
+def write_bundle(
+    site: Path, build: Path, dist: Path, node_modules: Path, chrome: str, previous_manifest: Path | None = None
+) -> Path:
     report = check_gate_passed(site, build / "reports" / "accessibility.json")
     previous = read_previous_manifest(previous_manifest)
     timestamp = commit_time()
@@ -176,21 +189,27 @@ def write_bundle(site: Path, build: Path, dist: Path, node_modules: Path, chrome
         contract = read_contract(build / "pages.json")
         pages = contract["pages"]
         if not contract.get("contact"):
-            raise BundleError("build/pages.json has no contact route, so no bundle is written. Set extra.contact "
-                              "(name, link_text, url) in mkdocs.yml and build again.")
+            raise BundleError(
+                "build/pages.json has no contact route, so no bundle is written. Set extra.contact "
+                "(name, link_text, url) in mkdocs.yml and build again."
+            )
         try:
             govspeak = write_govspeak(site, pages, staging / "govspeak")
         except GovspeakError as error:
             raise BundleError(f"the Govspeak export failed, so no bundle is written:\n{error}") from None
         resources = [path.name for path in govspeak if path.suffix == ".md" and path.name != "index.md"]
-        notes = handover_notes(current, report, info, resources, changelog(previous, current), previous,
-                               contract["contact"])
+        notes = handover_notes(
+            current, report, info, resources, changelog(previous, current), previous, contract["contact"]
+        )
         (staging / "HANDOVER.md").write_text(notes, encoding="utf-8")
         members = [(f"site/{path.relative_to(site).as_posix()}", path) for path in site_files(site)]
         members += [(name, staging / name) for name in ("manifest.json", "build-info.json", "HANDOVER.md")]
         for folder in ("reports", "govspeak"):
-            members += [(f"{folder}/{path.relative_to(staging / folder).as_posix()}", path)
-                        for path in sorted((staging / folder).rglob("*")) if path.is_file()]
+            members += [
+                (f"{folder}/{path.relative_to(staging / folder).as_posix()}", path)
+                for path in sorted((staging / folder).rglob("*"))
+                if path.is_file()
+            ]
         archive = staging / f"{BUNDLE_NAME}.zip"
         write_zip(archive, members, timestamp)
         (staging / "SHA256SUMS").write_text(f"{sha256_of(archive)}  {archive.name}\n", encoding="utf-8")

@@ -42,24 +42,36 @@ def _titles(manifest: dict[str, Any]) -> dict[str, str]:
 
 def _change_lines(changes: Changes | None, current: dict[str, Any], previous: dict[str, Any] | None) -> list[str]:
     if changes is None:
-        return ["No previous manifest was given, so there is no list of changes. Pass the manifest of the last "
-                "bundle you received (`make bundle PREVIOUS_MANIFEST=path/to/manifest.json`) to get one."]
+        return [
+            "No previous manifest was given, so there is no list of changes. Pass the manifest of the last "
+            "bundle you received (`make bundle PREVIOUS_MANIFEST=path/to/manifest.json`) to get one."
+        ]
     if changes.empty():
         return ["No page has changed since the previous bundle."]
     titles = {**_titles(previous or {}), **_titles(current)}
     lines = []
     for heading, paths in (("Added", changes.added), ("Changed", changes.changed), ("Removed", changes.removed)):
         if paths:
-            lines += [f"### {heading} ({len(paths)})", ""] + [f"- {titles.get(p, p)} (`site/{p}`)" for p in paths] + [""]
+            lines += (
+                [f"### {heading} ({len(paths)})", ""] + [f"- {titles.get(p, p)} (`site/{p}`)" for p in paths] + [""]
+            )
     return lines
 
 
 def _review_lines(manifest: dict[str, Any], on: date) -> list[str]:
-    due = sorted((page for page in manifest["pages"] if page["review_due"] and date.fromisoformat(page["review_due"]) <= on + DUE_SOON),
-                 key=lambda page: (page["review_due"], page["path"]))
+    due = sorted(
+        (
+            page
+            for page in manifest["pages"]
+            if page["review_due"] and date.fromisoformat(page["review_due"]) <= on + DUE_SOON
+        ),
+        key=lambda page: (page["review_due"], page["path"]),
+    )
     if not due:
         return [f"No page is due for review within {DUE_SOON.days} days of {on.isoformat()}."]
-    return ["| Page | Review due |", "|---|---|"] + [f"| {p['title']} (`{p['source']}`) | {p['review_due']} |" for p in due]
+    return ["| Page | Review due |", "|---|---|"] + [
+        f"| {p['title']} (`{p['source']}`) | {p['review_due']} |" for p in due
+    ]
 
 
 def _accessibility_lines(report: dict[str, Any]) -> list[str]:
@@ -78,15 +90,27 @@ def _accessibility_lines(report: dict[str, Any]) -> list[str]:
     ]
     if ignored:
         lines += ["", "Accepted findings, each with a reason and a review date in `accessibility/ignores.yml`:", ""]
-        lines += [f"- `{code}` on {count} page{'s' if count != 1 else ''}: {reason}" for (code, reason), count in sorted(ignored.items())]
-    lines += ["", "Automated tests cannot find every barrier. Before publishing, test by hand what the tools cannot: "
-              "see 'What still needs manual testing' in `accessibility/README.md` in the source repository."]
+        lines += [
+            f"- `{code}` on {count} page{'s' if count != 1 else ''}: {reason}"
+            for (code, reason), count in sorted(ignored.items())
+        ]
+    lines += [
+        "",
+        "Automated tests cannot find every barrier. Before publishing, test by hand what the tools cannot: "
+        "see 'What still needs manual testing' in `accessibility/README.md` in the source repository.",
+    ]
     return lines
 
 
-def handover_notes(manifest: dict[str, Any], report: dict[str, Any], build_info: dict[str, Any],
-                   govspeak_files: list[str], changes: Changes | None, previous: dict[str, Any] | None,
-                   contact: dict[str, str]) -> str:
+def handover_notes(
+    manifest: dict[str, Any],
+    report: dict[str, Any],
+    build_info: dict[str, Any],
+    govspeak_files: list[str],
+    changes: Changes | None,
+    previous: dict[str, Any] | None,
+    contact: dict[str, str],
+) -> str:
     """The text of HANDOVER.md. Dates come from the commit, so the same commit gives the same notes."""
     on = date.fromisoformat(build_info["commit_date"][:10])
     lines = [
@@ -127,7 +151,7 @@ def handover_notes(manifest: dict[str, Any], report: dict[str, Any], build_info:
         "1. Create an HTML attachment (or a guidance page) for the resource and use the title from "
         "`govspeak/index.md`: the title is not repeated in the body.",
         "2. Paste the whole Govspeak file into the body. Headings start at level 2.",
-        "3. Whitehall numbers H2 headings automatically in HTML publications: choose \"manually numbered headings\" "
+        '3. Whitehall numbers H2 headings automatically in HTML publications: choose "manually numbered headings" '
         "if you do not want numbers.",
         "4. Links between pages point to the other page's Govspeak file (for example `../agency/notice-periods.md`): "
         "replace each with the page's GOV.UK address once it is published. `govspeak/index.md` lists them.",

@@ -96,6 +96,7 @@ def _join(items: list[str], word: str = "and") -> str:
 
 # --- The trend in words ------------------------------------------------------------------------------------------
 
+
 def trend(points: list[Statistic]) -> str:
     """How a series moved across its figures, in words: 'fell from 20% in 2022 to 14.2% in 2025'.
 
@@ -119,8 +120,10 @@ def trend(points: list[Statistic]) -> str:
         return f"rose from {start} to a peak of {points[high].value} in {points[high].period}, then fell to {end}"
     if _turns_once(values, low, rising_first=False):
         return f"fell from {start} to a low of {points[low].value} in {points[low].period}, then rose to {end}"
-    return (f"went from {start} to {end}, with a high of {points[high].value} in {points[high].period} and a low of "
-            f"{points[low].value} in {points[low].period}")
+    return (
+        f"went from {start} to {end}, with a high of {points[high].value} in {points[high].period} and a low of "
+        f"{points[low].value} in {points[low].period}"
+    )
 
 
 def _turns_once(values: list[float], turn: int, rising_first: bool) -> bool:
@@ -142,6 +145,7 @@ def description(plotted: list[Plotted]) -> str:
 
 
 # --- The drawing -------------------------------------------------------------------------------------------------
+
 
 def _number(value: float) -> str:
     """A coordinate as short, stable text: 12.0 -> '12', 93.33 -> '93.3'."""
@@ -237,28 +241,37 @@ def draw(kind: str, periods: list[str], plotted: list[Plotted]) -> Drawing:
             # With 2 series, the lower figure of a period is labelled below its point and the higher above it,
             # unless the label would then reach the baseline.
             partner = other.figures[index] if other else None
-            lower = partner is not None and (amount(figure) < amount(partner) or
-                                             (amount(figure) == amount(partner) and number == 1))
+            lower = partner is not None and (
+                amount(figure) < amount(partner) or (amount(figure) == amount(partner) and number == 1)
+            )
             below = lower and y + 24 <= base - 4
             value_labels.append(Label(_number(x), _number(y + 24 if below else y - 12), figure.value))
-        drawings.append(SeriesDrawing(
-            colour=line.colour, shape=line.shape, dash=line.dash,
-            lines=tuple(" ".join(run) for run in runs if len(run) > 1),
-            markers=tuple(markers), bars=tuple(bars), labels=tuple(value_labels),
-        ))
+        drawings.append(
+            SeriesDrawing(
+                colour=line.colour,
+                shape=line.shape,
+                dash=line.dash,
+                lines=tuple(" ".join(run) for run in runs if len(run) > 1),
+                markers=tuple(markers),
+                bars=tuple(bars),
+                labels=tuple(value_labels),
+            )
+        )
     return Drawing(
         width=_number(width),
         height=_number(height),
         max_width=_number(width / FONT),
         baseline=(_number(LEFT), _number(width - RIGHT), _number(base)),
         zero=Label(_number(LEFT - 6), _number(base + 5), ZERO.get(plotted[0].series.unit, "0")),
-        periods=tuple(PeriodLabel(_number(x_of(index)), _number(base + 24), tuple(lines))
-                      for index, lines in enumerate(wrapped)),
+        periods=tuple(
+            PeriodLabel(_number(x_of(index)), _number(base + 24), tuple(lines)) for index, lines in enumerate(wrapped)
+        ),
         series=tuple(drawings),
     )
 
 
 # --- The macro ---------------------------------------------------------------------------------------------------
+
 
 def register(context: MacroContext) -> dict[str, Callable[..., str]]:
     charts_on_page: dict[str, int] = {}
@@ -273,8 +286,9 @@ def register(context: MacroContext) -> dict[str, Callable[..., str]]:
         return known[series_id]
 
     @checked("chart")
-    def chart(series: str | list[str], periods: list[str] | None = None, kind: str = "line",
-              title: str | None = None) -> str:
+    def chart(
+        series: str | list[str], periods: list[str] | None = None, kind: str = "line", title: str | None = None
+    ) -> str:
         """A line or bar chart of one series (or a line chart of 2 with the same unit), with its figures as a table.
 
         periods: which of the series' periods to show, oldest first; all of them if not given.
@@ -289,8 +303,10 @@ def register(context: MacroContext) -> dict[str, Callable[..., str]]:
         ]
         _check_points(plotted, shown, given=periods is not None)
         if title is not None and not title.strip():
-            raise macro_error("chart", "argument 'title' must not be empty. Leave it out to use the measure and the "
-                                       "periods as the title.")
+            raise macro_error(
+                "chart",
+                "argument 'title' must not be empty. Leave it out to use the measure and the periods as the title.",
+            )
         measures = [line.measure for line in chosen]
         heading = title or f"{sentence_case(_join(measures))}, {shown[0]} to {shown[-1]}"
         src = context.current_src()
@@ -310,7 +326,8 @@ def register(context: MacroContext) -> dict[str, Callable[..., str]]:
             description=description(plotted),
             drawing=draw(kind, shown, plotted),
             key=[(line.colour, line.shape, line.dash, sentence_case(line.series.measure)) for line in plotted]
-            if len(plotted) > 1 else [],
+            if len(plotted) > 1
+            else [],
             axis=AXIS,
             period_heading="Year" if all(re.fullmatch(r"[0-9]{4}", period) for period in shown) else "Period",
             columns=[sentence_case(measure) for measure in measures],
@@ -329,27 +346,41 @@ def _checked_series(ids: list[str], chosen: list[Series], kind: str) -> list[Ser
     if twice:
         raise macro_error("chart", f"argument 'series' names {twice[0]!r} twice. Name each series once.")
     if len(ids) > MAX_SERIES:
-        raise macro_error("chart", f"argument 'series' lists {len(ids)} series, but a chart compares at most "
-                                   f"{MAX_SERIES}. Draw another chart for the rest.")
+        raise macro_error(
+            "chart",
+            f"argument 'series' lists {len(ids)} series, but a chart compares at most "
+            f"{MAX_SERIES}. Draw another chart for the rest.",
+        )
     if kind == "bar" and len(ids) > 1:
-        raise macro_error("chart", f'argument \'series\' lists {len(ids)} series, but a bar chart shows one. Use '
-                                   f'kind="line" to compare them, or draw a bar chart of each.')
+        raise macro_error(
+            "chart",
+            f"argument 'series' lists {len(ids)} series, but a bar chart shows one. Use "
+            f'kind="line" to compare them, or draw a bar chart of each.',
+        )
     for line in chosen:
         if line.unit not in CHARTED_UNITS:
-            raise macro_error("chart", f"series {line.id!r} has unit {line.unit}: its figures are words, not numbers, "
-                                       f"so they cannot be drawn. Chart a series whose unit is "
-                                       f"{_join(list(CHARTED_UNITS), 'or')}, or cite the figure with statistic().")
+            raise macro_error(
+                "chart",
+                f"series {line.id!r} has unit {line.unit}: its figures are words, not numbers, "
+                f"so they cannot be drawn. Chart a series whose unit is "
+                f"{_join(list(CHARTED_UNITS), 'or')}, or cite the figure with statistic().",
+            )
     units = {line.unit for line in chosen}
     if len(units) > 1:
         described = _join([f"{line.id!r} is {line.unit}" for line in chosen])
-        raise macro_error("chart", f"argument 'series' mixes units: {described}. The series on one chart must "
-                                   "share a unit: draw a chart of each.")
+        raise macro_error(
+            "chart",
+            f"argument 'series' mixes units: {described}. The series on one chart must "
+            "share a unit: draw a chart of each.",
+        )
     return chosen
 
 
 def _checked_periods(periods: list[str] | None, by_series: dict[str, dict[str, Statistic]]) -> list[str]:
-    available = sorted({period for figures in by_series.values() for period in figures},
-                       key=lambda period: (period_end(period), period))
+    available = sorted(
+        {period for figures in by_series.values() for period in figures},
+        key=lambda period: (period_end(period), period),
+    )
     if periods is None:
         return available
     names = _join(list(by_series))
@@ -358,8 +389,11 @@ def _checked_periods(periods: list[str] | None, by_series: dict[str, dict[str, S
             raise macro_error("chart", f"argument 'periods' lists {period!r} twice. List each period once.")
         if period not in available:
             have = "has" if len(by_series) == 1 else "have"
-            raise macro_error("chart", f"argument 'periods': {names} {have} no figure for {period!r}. Periods with "
-                                       f"figures in data/statistics/: {_join(available)}.")
+            raise macro_error(
+                "chart",
+                f"argument 'periods': {names} {have} no figure for {period!r}. Periods with "
+                f"figures in data/statistics/: {_join(available)}.",
+            )
     return sorted(periods, key=lambda period: (period_end(period), period))
 
 
@@ -369,19 +403,29 @@ def _check_points(plotted: list[Plotted], shown: list[str], given: bool) -> None
         if len(present) < 2:
             which = "the periods chosen" if given else "data/statistics/"
             found = f"only {present[0][1].period}" if present else "none"
-            raise macro_error("chart", f"series {line.series.id!r} has figures for fewer than 2 periods in {which} "
-                                       f"({found}); a chart needs at least 2. Cite a single figure with statistic().")
+            raise macro_error(
+                "chart",
+                f"series {line.series.id!r} has figures for fewer than 2 periods in {which} "
+                f"({found}); a chart needs at least 2. Cite a single figure with statistic().",
+            )
         for _, figure in present:
             if not re.fullmatch(r"[£0-9.,%]+", figure.value):
-                raise macro_error("chart", f"figure {figure.id!r} is {figure.value!r}, not an exact figure, so it "
-                                           "cannot be drawn in proportion. Leave its period out with periods=[...], "
-                                           "or cite it in a sentence with statistic().")
+                raise macro_error(
+                    "chart",
+                    f"figure {figure.id!r} is {figure.value!r}, not an exact figure, so it "
+                    "cannot be drawn in proportion. Leave its period out with periods=[...], "
+                    "or cite it in a sentence with statistic().",
+                )
     if len(shown) > MAX_PERIODS:
-        raise macro_error("chart", f"the chart would show {len(shown)} periods, but at most {MAX_PERIODS} stay "
-                                   f"readable on a phone. Choose up to {MAX_PERIODS} with periods=[...].")
+        raise macro_error(
+            "chart",
+            f"the chart would show {len(shown)} periods, but at most {MAX_PERIODS} stay "
+            f"readable on a phone. Choose up to {MAX_PERIODS} with periods=[...].",
+        )
 
 
 # --- The Markdown extension --------------------------------------------------------------------------------------
+
 
 class ChartTables(Extension):
     """Lets md_in_html pass a <caption> through untouched (it wraps unknown inline tags in a paragraph)."""

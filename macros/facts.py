@@ -81,10 +81,18 @@ def register(context: MacroContext) -> dict[str, Callable[..., str]]:
         if newer is not figure and not comparison:
             line = context.line_of(f'statistic("{statistic_id}"')
             notices.warning(
-                "newer figure: docs/%s%s cites %s (%s) but %s has %s (%s) for %s. Cite \"%s\", or write "
-                "statistic(\"%s\", comparison=True) if the page compares the two on purpose.",
-                context.current_src(), f":{line}" if line else "", statistic_id, figure.period, figure.series.id,
-                newer.id, newer.value, newer.period, newer.id, statistic_id,
+                'newer figure: docs/%s%s cites %s (%s) but %s has %s (%s) for %s. Cite "%s", or write '
+                'statistic("%s", comparison=True) if the page compares the two on purpose.',
+                context.current_src(),
+                f":{line}" if line else "",
+                statistic_id,
+                figure.period,
+                figure.series.id,
+                newer.id,
+                newer.value,
+                newer.period,
+                newer.id,
+                statistic_id,
             )
         return cited
 
@@ -107,8 +115,11 @@ def cite(context: MacroContext, figure: Statistic, macro: str, what: str) -> str
     notes list each figure once, in the order it is first cited. `what` names the call in an error.
     """
     if context.current_src() in context.notes_written:
-        raise macro_error(macro, f"{what} comes after sources_section(), where the page's notes are "
-                          "listed. Move sources_section() to the end of the page.")
+        raise macro_error(
+            macro,
+            f"{what} comes after sources_section(), where the page's notes are "
+            "listed. Move sources_section() to the end of the page.",
+        )
     context.cite(figure)
     return render_inline("statistic", statistic=figure, label=note_label(context, figure))
 

@@ -53,8 +53,11 @@ def register(context: MacroContext) -> dict[str, Callable[..., str]]:
         sections = []
         for strand, heading in STRANDS.items():
             ids = sorted(
-                (page.id for page in context.pages.values()
-                 if audience in page.audience and page.strand == strand and not context.is_current(page.id)),
+                (
+                    page.id
+                    for page in context.pages.values()
+                    if audience in page.audience and page.strand == strand and not context.is_current(page.id)
+                ),
                 key=lambda page_id: (not page_id.endswith("index"), context.pages[page_id].title),
             )
             if ids:
@@ -66,7 +69,10 @@ def register(context: MacroContext) -> dict[str, Callable[..., str]]:
     @checked("glossary")
     def glossary() -> str:
         """A table of every abbreviation in data/glossary.yml and what it stands for."""
-        rows = [f"| {short} | {long} |" for short, long in sorted(context.data.glossary.items(), key=lambda kv: kv[0].lower())]
+        rows = [
+            f"| {short} | {long} |"
+            for short, long in sorted(context.data.glossary.items(), key=lambda kv: kv[0].lower())
+        ]
         return "\n\n| Abbreviation | Meaning |\n|---|---|\n" + "\n".join(rows) + "\n\n"
 
     @checked("contact_link")
@@ -76,4 +82,10 @@ def register(context: MacroContext) -> dict[str, Callable[..., str]]:
             raise macro_error("contact_link", "mkdocs.yml has no extra.contact to link to.")
         return f"[{context.contact['link_text']}]({context.contact['url']})"
 
-    return {"contact_link": contact_link, "related_resources": related_resources, "sources_section": sources_section, "pages_for": pages_for, "glossary": glossary}
+    return {
+        "contact_link": contact_link,
+        "related_resources": related_resources,
+        "sources_section": sources_section,
+        "pages_for": pages_for,
+        "glossary": glossary,
+    }

@@ -24,10 +24,22 @@ from site_model.errors import AuthorError
 from site_model.pages import FRONT_MATTER
 
 _ENVIRONMENT_SETTINGS = (
-    "block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
-    "comment_start_string", "comment_end_string", "line_statement_prefix", "line_comment_prefix",
-    "trim_blocks", "lstrip_blocks", "newline_sequence", "keep_trailing_newline", "undefined",
-    "finalize", "autoescape", "loader",
+    "block_start_string",
+    "block_end_string",
+    "variable_start_string",
+    "variable_end_string",
+    "comment_start_string",
+    "comment_end_string",
+    "line_statement_prefix",
+    "line_comment_prefix",
+    "trim_blocks",
+    "lstrip_blocks",
+    "newline_sequence",
+    "keep_trailing_newline",
+    "undefined",
+    "finalize",
+    "autoescape",
+    "loader",
 )
 
 
@@ -47,7 +59,7 @@ def _front_matter_lines(page: Any) -> int:
     match = FRONT_MATTER.match(text)
     if not match:
         return 0
-    rest = text[match.end():]
+    rest = text[match.end() :]
     return text[: match.end()].count("\n") + len(rest) - len(rest.lstrip("\n"))
 
 

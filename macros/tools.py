@@ -38,7 +38,9 @@ def _expand(tool: Tool, part: str) -> list[str]:
         return [section.id for section in tool.sections if section.kind != "rows"]
     if part in parts_of(tool):
         return [part]
-    raise macro_error("tool", f'part "{part}" is not a part of tool "{tool.id}". Use {one_of([*WHOLE, *parts_of(tool)])}.')
+    raise macro_error(
+        "tool", f'part "{part}" is not a part of tool "{tool.id}". Use {one_of([*WHOLE, *parts_of(tool)])}.'
+    )
 
 
 def _html_link(context: MacroContext, page_id: str) -> str:
@@ -68,11 +70,19 @@ def _gaps(tool: Tool) -> dict[str, str]:
     """Each section's gaps as JSON for tools.js: which number is taken from which, and what the result is called."""
     return {
         section.id: json.dumps(
-            [{"label": gap.label, "from": gap.from_field, "minus": gap.minus_field, "cannotExceed": gap.cannot_exceed}
-             for gap in section.gaps],
+            [
+                {
+                    "label": gap.label,
+                    "from": gap.from_field,
+                    "minus": gap.minus_field,
+                    "cannotExceed": gap.cannot_exceed,
+                }
+                for gap in section.gaps
+            ],
             separators=(",", ":"),
         )
-        for section in tool.sections if section.gaps
+        for section in tool.sections
+        if section.gaps
     }
 
 
@@ -89,7 +99,9 @@ def _place(context: MacroContext, tool: Tool, parts: list[str]) -> None:
     order = parts_of(tool)
     for part in parts:
         if part in placed:
-            raise macro_error("tool", f'part "{part}" of tool "{tool.id}" is already on this page. Place each part once.')
+            raise macro_error(
+                "tool", f'part "{part}" of tool "{tool.id}" is already on this page. Place each part once.'
+            )
         if placed and order.index(part) < order.index(placed[-1]):
             raise macro_error(
                 "tool",
@@ -111,7 +123,7 @@ def check_page_tools(context: MacroContext) -> None:
             line = context.line_of(f'"{tool_id}"')
             where = f"docs/{page}:{line}" if line else f"docs/{page}"
             raise AuthorError(
-                f"{where}: tool(): tool \"{tool_id}\" is missing {', '.join(missing)} on this page. Place every part "
+                f'{where}: tool(): tool "{tool_id}" is missing {", ".join(missing)} on this page. Place every part '
                 f'(or call tool("{tool_id}") once for all of them): the summary holds the buttons to download, print '
                 f"and clear the answers. See 'tool' in {AUTHOR_GUIDE}."
             )
@@ -131,7 +143,12 @@ def register(context: MacroContext) -> dict[str, Callable[..., str]]:
         links = _links(context, chosen)
         _place(context, chosen, parts)
         return render_block(
-            "tool", tool=chosen, parts=parts, heading_level=level, show_title=show_title, links=links,
+            "tool",
+            tool=chosen,
+            parts=parts,
+            heading_level=level,
+            show_title=show_title,
+            links=links,
             gaps=_gaps(chosen),
         )
 

@@ -36,12 +36,14 @@ from mkdocs.exceptions import PluginError
 
 # Material's icons: 24 by 24 with no role or name of their own. (Attribute order and case vary: the print
 # page has been through BeautifulSoup, which writes "viewbox".) An SVG with a role or a name is content.
-MATERIAL_ICON = re.compile(r'<svg(?=[^>]*\sviewbox="0 0 24 24")(?![^>]*\s(?:role|aria-[a-z]+)=)(?P<attrs>[^>]*)>',
-                           re.IGNORECASE)
+MATERIAL_ICON = re.compile(
+    r'<svg(?=[^>]*\sviewbox="0 0 24 24")(?![^>]*\s(?:role|aria-[a-z]+)=)(?P<attrs>[^>]*)>', re.IGNORECASE
+)
 # Material's script finds these two by their for= attribute ("header [for=__search]"), so they stay labels.
 HEADER_LABEL = re.compile(r'class="md-header__button')
-TOGGLE_LABEL = re.compile(r'<label(?P<attrs>[^>]*?)\sfor="(?P<target>__[A-Za-z0-9_]+)"(?P<rest>[^>]*)>(?P<body>.*?)</label>',
-                          re.DOTALL)
+TOGGLE_LABEL = re.compile(
+    r'<label(?P<attrs>[^>]*?)\sfor="(?P<target>__[A-Za-z0-9_]+)"(?P<rest>[^>]*)>(?P<body>.*?)</label>', re.DOTALL
+)
 TAG = re.compile(r"<[^>]+>")
 BANNER = re.compile(r'<aside class="md-banner">(?P<body>.*?)</aside>', re.DOTALL)
 # Landmarks and the search dialog, found by class (attribute order varies: see MATERIAL_ICON): the class
@@ -50,8 +52,10 @@ NAMES = {"md-nav--primary": "Site", "md-path": "Breadcrumb", "print-page-toc-nav
 NAMED_TAG = re.compile(r'<(?:nav|div)\b[^>]*\sclass="(?P<classes>[^"]*)"[^>]*>')
 CSS_FOR = re.compile(r"\[for(=[A-Za-z0-9_]+)?\]")
 # mkdocs-print-site's assets: needed on its print pages (and the strand print pages made from them) only.
-PRINT_SITE_ASSET = re.compile(r'\s*<link rel="stylesheet" href="[^"]*css/print-site[^"]*\.css">'
-                              r'|\s*<script src="[^"]*js/print-site\.js"></script>')
+PRINT_SITE_ASSET = re.compile(
+    r'\s*<link rel="stylesheet" href="[^"]*css/print-site[^"]*\.css">'
+    r'|\s*<script src="[^"]*js/print-site\.js"></script>'
+)
 PRINT_PAGE_MARK = 'id="print-site-page"'
 # Minifying: these keep their white space as written.
 KEEP_AS_WRITTEN = re.compile(r"<(pre|textarea|script|style)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
@@ -73,11 +77,13 @@ def _section_titles(page: str) -> dict[str, str]:
 def _name_toggles(page: str, names: dict[str, str]) -> str:
     """Give each hidden checkbox that lost its labels an aria-label. They are display: none, so nobody
     meets them, but HTML_CodeSniffer checks the name of every input, shown or not (H91, F68)."""
+
     def named(match: re.Match[str]) -> str:
         tag, target = match[0], match[1]
         if target not in names or "aria-label=" in tag:
             return tag
         return tag[:-1].rstrip() + f' aria-label="{html.escape(names[target])}">'
+
     return re.sub(r'<input class="[^"]*\bmd-toggle\b[^"]*"[^>]*?\sid="(__[A-Za-z0-9_]+)"[^>]*>', named, page)
 
 
@@ -117,16 +123,21 @@ def fix_page(page: str, name: str = "page") -> str:
         if 'tabindex="0"' in attrs + rest:
             title = titles.get(target)
             if not title:
-                raise ThemeFixError(f"overrides/hooks.py: {name}: no title for Material's section toggle {target}; "
-                                    "has Material's nav-item.html changed?")
+                raise ThemeFixError(
+                    f"overrides/hooks.py: {name}: no title for Material's section toggle {target}; "
+                    "has Material's nav-item.html changed?"
+                )
             attrs = (attrs + rest).replace(' tabindex="0"', "")
             expanded = "true" if _checked(page, target) else "false"
             # The toggle is named "Pages in <section>" in hidden text, not aria-label, because the
             # section's <nav aria-labelledby> takes its name from this button and IBM's engine reads
             # the text of the element it points at. A section with an overview page has its link beside
             # an icon-only toggle; a section without one shows its title in the toggle already.
-            hidden = ('<span class="app-visually-hidden">Pages in </span>' if text else
-                      f'<span class="app-visually-hidden">Pages in {html.escape(title)}</span>')
+            hidden = (
+                '<span class="app-visually-hidden">Pages in </span>'
+                if text
+                else f'<span class="app-visually-hidden">Pages in {html.escape(title)}</span>'
+            )
             return f'<button type="button"{attrs} data-app-for="{target}" aria-expanded="{expanded}">{hidden}{body}</button>'
         return f'<div{attrs}{rest} data-app-for="{target}">{body}</div>'
 
@@ -152,7 +163,7 @@ def minify(page: str) -> str:
     any run of white space outside those elements as one space anyway."""
     out, last = [], 0
     for match in KEEP_AS_WRITTEN.finditer(page):
-        out.append(re.sub(r"\s+", " ", COMMENT.sub("", page[last:match.start()])))
+        out.append(re.sub(r"\s+", " ", COMMENT.sub("", page[last : match.start()])))
         out.append(match[0])
         last = match.end()
     out.append(re.sub(r"\s+", " ", COMMENT.sub("", page[last:])))
@@ -194,8 +205,10 @@ def fix_site(site: Path) -> int:
         fixed = lighten_page(fix_page(text, path.relative_to(site).as_posix()))
         left = unfixed(fixed)
         if left:
-            raise ThemeFixError(f"overrides/hooks.py: {path.relative_to(site)}: could not fix {', '.join(left)}; "
-                                "has Material's markup changed?")
+            raise ThemeFixError(
+                f"overrides/hooks.py: {path.relative_to(site)}: could not fix {', '.join(left)}; "
+                "has Material's markup changed?"
+            )
         if fixed != text:
             path.write_text(fixed, encoding="utf-8")
             changed += 1

@@ -48,17 +48,22 @@ PDF2_ROLES = {"/Strong": "/Span", "/Em": "/Span"}
 
 # --- Printing ------------------------------------------------------------------------------------------
 
+
 def chrome_command(chrome: str, url: str, output: Path, profile: Path) -> list[str]:
     return [
-        chrome, "--headless", *chromium_flags(profile),  # a fresh profile per page: jobs never share one
+        chrome,
+        "--headless",
+        *chromium_flags(profile),  # a fresh profile per page: jobs never share one
         # A page without lang= gets the browser's accepted language as its PDF language, by default en-US.
         f"--accept-lang={DEFAULT_LANG}",
         # Chromium tags the PDF by default when printing headless; the outline needs those tags.
-        "--no-pdf-header-footer", "--generate-pdf-document-outline",
+        "--no-pdf-header-footer",
+        "--generate-pdf-document-outline",
         # Let the theme's scripts finish on virtual time before printing: they add elements, and when
         # that happens at varying moments the tags' node ids, and so the bytes, differ between builds.
         "--virtual-time-budget=5000",
-        f"--print-to-pdf={output}", url,
+        f"--print-to-pdf={output}",
+        url,
     ]
 
 
@@ -70,8 +75,9 @@ def chrome_error(stderr: str) -> str:
 
 def run_chrome(page: Page, command: list[str], timeout: float) -> subprocess.CompletedProcess[str]:
     # Its own process group, so a hung page's whole Chromium tree (zygote, renderers) can be ended.
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               start_new_session=True)
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
+    )
     try:
         stdout, stderr = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -96,6 +102,7 @@ def print_page(page: Page, site: Path, chrome: str, timeout: float, workdir: Pat
 
 
 # --- Checking -------------------------------------------------------------------------------------------
+
 
 def page_lang(source: Path) -> str | None:
     root = BeautifulSoup(source.read_text(encoding="utf-8"), "html.parser").find("html")
@@ -152,7 +159,7 @@ def site_link(uri: str, site: Path, pdf: str, base_url: str | None) -> str | Non
     prefix = site.resolve().as_uri().rstrip("/") + "/"
     if not uri.startswith(prefix):
         return None
-    rest = uri[len(prefix):]  # still percent-encoded, with any ?query or #fragment
+    rest = uri[len(prefix) :]  # still percent-encoded, with any ?query or #fragment
     cut = min((i for i in (rest.find("?"), rest.find("#")) if i >= 0), default=len(rest))
     if base_url:
         return base_url.rstrip("/") + "/" + rest
@@ -193,14 +200,19 @@ def repair(path: Path, page: Page, site: Path, lang: str, base_url: str | None) 
     """
     reader = PdfReader(path)
     date = fixed_date()
-    set_dates = date is not None and any((reader.metadata or {}).get(key) != date for key in ("/CreationDate", "/ModDate"))
+    set_dates = date is not None and any(
+        (reader.metadata or {}).get(key) != date for key in ("/CreationDate", "/ModDate")
+    )
     set_title = title_problem(reader, page.title) is not None
     set_lang = not reader.root_object.get("/Lang")
     roles = unmapped_roles(reader)
     # clone_from copies the whole document catalogue: structure tree, parent tree, outline and marks.
     writer = PdfWriter(clone_from=reader)
-    links = [(action, target) for action in uri_actions(writer)
-             if (target := site_link(str(action.get("/URI", "")), site, page.pdf, base_url)) is not None]
+    links = [
+        (action, target)
+        for action in uri_actions(writer)
+        if (target := site_link(str(action.get("/URI", "")), site, page.pdf, base_url)) is not None
+    ]
     if not (set_title or set_lang or roles or links or set_dates):
         return
     writer.pdf_header = reader.pdf_header  # pypdf would write 1.3, older than tagging itself
@@ -235,7 +247,10 @@ def make_pdf(page: Page, site: Path, chrome: str, timeout: float, base_url: str 
             # PDF/UA-1: artifacts, link descriptions and the XMP declaration (pdfs/pdf_ua.py), then its checker.
             left = pdf_ua.finish(printed, page.title, lang, site / page.html, site, page.pdf, source_date())
             missing = left + problems(PdfReader(printed), page.title) + pdf_ua.problems(printed)
-        except (PyPdfError, pdf_ua.PdfError) as error:  # a damaged file from Chromium still fails as this page's one line
+        except (
+            PyPdfError,
+            pdf_ua.PdfError,
+        ) as error:  # a damaged file from Chromium still fails as this page's one line
             raise PageError(page, f"Chromium's PDF cannot be read ({error})") from None
         if missing:
             raise PageError(page, "PDF is not accessible: " + "; ".join(missing))
@@ -246,9 +261,12 @@ def make_pdf(page: Page, site: Path, chrome: str, timeout: float, base_url: str 
 
 # --- Command line --------------------------------------------------------------------------------------
 
-def make_all(pages: list[Page], site: Path, chrome: str, jobs: int, timeout: float,
-             base_url: str | None = None) -> tuple[list[Path], list[str]]:
+
+def make_all(
+    pages: list[Page], site: Path, chrome: str, jobs: int, timeout: float, base_url: str | None = None
+) -> tuple[list[Path], list[str]]:
     """Every page's PDF, in parallel; returns the PDFs made and one error line per page that failed."""
+
     def one(page: Page) -> Path | str:
         try:
             return make_pdf(page, site, chrome, timeout, base_url)
@@ -274,13 +292,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--chrome", required=True, help="Chromium or Chrome executable")
     parser.add_argument("--jobs", type=positive_int, default=os.cpu_count() or 1, help="pages printed at once")
     parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, help="seconds allowed for one page")
-    parser.add_argument("--base-url", help="the published site's address: links in the PDFs lead there "
-                        "(default: links relative to the PDF, for the site as built)")
+    parser.add_argument(
+        "--base-url",
+        help="the published site's address: links in the PDFs lead there "
+        "(default: links relative to the PDF, for the site as built)",
+    )
     args = parser.parse_args(argv)
 
     if not shutil.which(args.chrome):
-        print(f"{PROG}: error: no Chromium or Chrome at {args.chrome!r}; pass its executable with --chrome",
-              file=sys.stderr)
+        print(
+            f"{PROG}: error: no Chromium or Chrome at {args.chrome!r}; pass its executable with --chrome",
+            file=sys.stderr,
+        )
         return 1
     try:
         pages = load_resources(args.pages)
@@ -292,8 +315,10 @@ def main(argv: list[str] | None = None) -> int:
     if errors:
         for line in errors:
             print(f"{PROG}: error: {line}", file=sys.stderr)
-        print(f"{PROG}: {len(errors)} of {len(pages)} pages have no accessible PDF; no page links to a PDF",
-              file=sys.stderr)
+        print(
+            f"{PROG}: {len(errors)} of {len(pages)} pages have no accessible PDF; no page links to a PDF",
+            file=sys.stderr,
+        )
         return 1
     # Links are shown only once every PDF has passed, so the site never offers a PDF that failed.
     try:
@@ -302,8 +327,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{PROG}: error: {error}", file=sys.stderr)
         return 1
     total = sum(path.stat().st_size for path in made)
-    print(f"{PROG}: {len(made)} PDFs, {format_size(total)} in all, in {time.monotonic() - started:.1f} s "
-          f"with {args.jobs} job{'s' if args.jobs > 1 else ''}")
+    print(
+        f"{PROG}: {len(made)} PDFs, {format_size(total)} in all, in {time.monotonic() - started:.1f} s "
+        f"with {args.jobs} job{'s' if args.jobs > 1 else ''}"
+    )
     return 0
 
 

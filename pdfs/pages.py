@@ -30,5 +30,7 @@ class PageError(Exception):
 
 def load_resources(pages_json: Path) -> list[Page]:
     """The resource pages: about pages and the author guide are for the website only."""
-    return [Page(id=p["id"], source=p["source"], html=p["html"], title=p["title"])
-            for p in resources(read_pages(pages_json))]
+    return [
+        Page(id=p["id"], source=p["source"], html=p["html"], title=p["title"])
+        for p in resources(read_pages(pages_json))
+    ]

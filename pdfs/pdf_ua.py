@@ -159,8 +159,11 @@ def svg_names(html_path: Path) -> list[str]:
         ids = str(svg.get("aria-labelledby") or "").split()
         parts = [" ".join(element.get_text(" ").split()) for i in ids if (element := soup.find(id=i)) is not None]
         title = svg.find("title")
-        name = ". ".join(part for part in parts if part) or str(svg.get("aria-label") or "") or (
-            " ".join(title.get_text(" ").split()) if isinstance(title, Tag) else "")
+        name = (
+            ". ".join(part for part in parts if part)
+            or str(svg.get("aria-label") or "")
+            or (" ".join(title.get_text(" ").split()) if isinstance(title, Tag) else "")
+        )
         names.append(name)
     return names
 
@@ -192,8 +195,10 @@ def name_figures(pdf: pikepdf.Pdf, names: list[str]) -> list[str]:
     if not unnamed:
         return []
     if len(unnamed) != len(names) or not all(names):
-        return [f"{len(unnamed)} figure(s) without alternative text, but the page has {len(names)} named SVG image(s) "
-                "to take it from"]
+        return [
+            f"{len(unnamed)} figure(s) without alternative text, but the page has {len(names)} named SVG image(s) "
+            "to take it from"
+        ]
     for figure, name in zip(unnamed, names, strict=True):
         figure.Alt = pikepdf.String(name)
     return []
@@ -223,8 +228,9 @@ def declare_pdfua(pdf: pikepdf.Pdf, title: str, lang: str, date: datetime | None
     preferences.DisplayDocTitle = True
 
 
-def finish(path: Path, title: str, lang: str, html_path: Path, site: Path, pdf_path: str,
-           date: datetime | None) -> list[str]:
+def finish(
+    path: Path, title: str, lang: str, html_path: Path, site: Path, pdf_path: str, date: datetime | None
+) -> list[str]:
     """Make the PDF at `path` tagged throughout, with described links and figures and a PDF/UA-1
     declaration; return what could not be done (empty when all was)."""
     with pikepdf.open(path, allow_overwriting_input=True) as pdf:

@@ -52,8 +52,9 @@ def revealed(page: Page, site: Path, size: str) -> str:
     soup = BeautifulSoup(text, "html.parser")
     para = soup.find("p", class_=PLACEHOLDER_CLASS, attrs={"data-app-pdf": page.pdf})
     if not isinstance(para, Tag):
-        raise PageError(page, f'no <p class="{PLACEHOLDER_CLASS}" data-app-pdf="{page.pdf}"> on the page '
-                              "to show the PDF")
+        raise PageError(
+            page, f'no <p class="{PLACEHOLDER_CLASS}" data-app-pdf="{page.pdf}"> on the page to show the PDF'
+        )
     link = para.find("a", href=True)
     span = para.find("span", class_=SIZE_CLASS)
     if not isinstance(link, Tag) or not isinstance(span, Tag):
@@ -69,14 +70,13 @@ def revealed(page: Page, site: Path, size: str) -> str:
     if para_tag is None or span_tag is None or span_end < 0:
         raise PageError(page, f"could not find the {PLACEHOLDER_CLASS} paragraph's tags in the file")
     # Edit from the end backwards so the earlier positions still hold.
-    text = text[:span_tag.end()] + html.escape(f", {size}", quote=False) + text[span_end:]
-    return text[:para_at] + without_hidden(para_tag.group(0)) + text[para_tag.end():]
+    text = text[: span_tag.end()] + html.escape(f", {size}", quote=False) + text[span_end:]
+    return text[:para_at] + without_hidden(para_tag.group(0)) + text[para_tag.end() :]
 
 
 def reveal_all(pages: list[Page], site: Path) -> None:
     """Every page's edit is worked out before any is written, so a failure leaves no page half done."""
-    edits = {site / page.html: revealed(page, site, format_size((site / page.pdf).stat().st_size))
-             for page in pages}
+    edits = {site / page.html: revealed(page, site, format_size((site / page.pdf).stat().st_size)) for page in pages}
     for path, text in edits.items():
         with path.open("w", encoding="utf-8", newline="") as f:
             f.write(text)

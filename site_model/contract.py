@@ -23,7 +23,9 @@ def _check(contract: Any, where: str) -> None:
     validator = Draft202012Validator(json.loads(SCHEMA.read_text(encoding="utf-8")), format_checker=FormatChecker())
     problems = sorted(validator.iter_errors(contract), key=lambda error: list(map(str, error.absolute_path)))
     if problems:
-        lines = [f"{where}: {'/'.join(map(str, error.absolute_path)) or 'the file'}: {error.message}" for error in problems]
+        lines = [
+            f"{where}: {'/'.join(map(str, error.absolute_path)) or 'the file'}: {error.message}" for error in problems
+        ]
         raise ContractError("\n".join(lines[:10]) + "\nBuild the site again (make site) to rewrite it.")
 
 

@@ -120,14 +120,18 @@ def _statistics(data_dir: Path, root: Path) -> dict[str, Statistic]:
                 raise DataError(f"{where}: series '{series_id}' is already defined in {series_defined[series_id]}.")
             series_defined[series_id] = where
             review_by = date.fromisoformat(entry["review_by"]) if "review_by" in entry else None
-            series[series_id] = Series(id=series_id, **{**entry, "source": _source(entry["source"]), "review_by": review_by})
+            series[series_id] = Series(
+                id=series_id, **{**entry, "source": _source(entry["source"]), "review_by": review_by}
+            )
         for number, entry in enumerate(collection["figures"]):
             at = f"{where}:{_figure_line(node, number)}: figures, entry {number + 1}"
             if entry["id"] in statistics:
                 raise DataError(f"{at}: statistic id '{entry['id']}' is already used in {where_defined[entry['id']]}.")
             if entry["series"] not in series:
                 known = ", ".join(sorted(series))
-                raise DataError(f"{at}: series '{entry['series']}' is not defined in this file's series. Known: {known}.")
+                raise DataError(
+                    f"{at}: series '{entry['series']}' is not defined in this file's series. Known: {known}."
+                )
             figure = Statistic(**{**entry, "series": series[entry["series"]]})
             _check_value(figure, at)
             where_defined[figure.id] = where

@@ -8,8 +8,20 @@ from __future__ import annotations
 
 import re
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 # Where a season or a part of a year ends, as a month number: enough to order periods within a series.
 SEASON_ENDS = {"early": 4, "spring": 5, "mid": 8, "summer": 8, "autumn": 11, "late": 12, "winter": 12}
 _LAST_PART = re.compile(r"(?:(?P<word>[A-Za-z]+) )?(?P<year>[0-9]{4})$")

@@ -37,12 +37,23 @@ KINDS: dict[str, str] = {
 # The '##' sections every page of a kind has, in this order, so readers know where to look.
 SECTION_ORDER: dict[str, list[str]] = {
     "standard": [
-        "What the standard expects", "What good looks like", "Why it matters for retention", "Practical actions",
-        "Common challenges", "Reflective questions", "Self-assessment checklist", "Evidence you could show", "Sources",
+        "What the standard expects",
+        "What good looks like",
+        "Why it matters for retention",
+        "Practical actions",
+        "Common challenges",
+        "Reflective questions",
+        "Self-assessment checklist",
+        "Evidence you could show",
+        "Sources",
     ],
     "agency-rule": [
-        "What the rule says", "From when", "What your council must do", "Common questions",
-        "Compliance checklist", "Sources",
+        "What the rule says",
+        "From when",
+        "What your council must do",
+        "Common questions",
+        "Compliance checklist",
+        "Sources",
     ],
 }
 # Kinds with any sections, as long as they end with their Sources.

@@ -15,4 +15,3 @@ pytest_plugins = ["tests.ci_policy"]  # no silent skips in CI
 def project(tmp_path: Path) -> Path:
     """A copy of the project's sources to change freely."""
     return copy_project(tmp_path / "project")
-

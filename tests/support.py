@@ -42,8 +42,24 @@ def _missing_browser_tools() -> str | None:
 # For tests that run Chromium or Node. Locally they skip with what to do; under CI a skip fails the run
 # (tests/ci_policy.py), so a missing browser can never turn the suite green.
 needs_browser = pytest.mark.skipif(_missing_browser_tools() is not None, reason=_missing_browser_tools() or "")
-PROJECT_FILES = ("docs", "data", "site_model", "toolchain", "macros", "checks", "build_steps", "overrides", "schemas", "handover", "pdfs", "accessibility",
-                 "mkdocs.yml", "Makefile", "pyproject.toml", "requirements.lock")
+PROJECT_FILES = (
+    "docs",
+    "data",
+    "site_model",
+    "toolchain",
+    "macros",
+    "checks",
+    "build_steps",
+    "overrides",
+    "schemas",
+    "handover",
+    "pdfs",
+    "accessibility",
+    "mkdocs.yml",
+    "Makefile",
+    "pyproject.toml",
+    "requirements.lock",
+)
 
 
 def copy_project(target: Path) -> Path:
@@ -74,9 +90,18 @@ def build(project: Path, **env: str) -> subprocess.CompletedProcess[str]:
     return run_in(project, [str(VENV_BIN / "mkdocs"), "build", "--strict", "-d", str(project / "site")], env=env)
 
 
-def run_in(project: Path, command: list[str], timeout: int = 600, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(command, cwd=project, env=project_env(project, **(env or {})), stdout=subprocess.PIPE,
-                          stderr=subprocess.STDOUT, text=True, timeout=timeout)
+def run_in(
+    project: Path, command: list[str], timeout: int = 600, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        command,
+        cwd=project,
+        env=project_env(project, **(env or {})),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        timeout=timeout,
+    )
 
 
 # The front matter of a page a test adds to the project: valid, so only the fault a test adds fails.

@@ -12,8 +12,24 @@ from tests.support import REPO
 def run_a_skipping_test(folder: Path, ci: bool, *options: str) -> subprocess.CompletedProcess[str]:
     (folder / "test_probe.py").write_text("import pytest\n\ndef test_probe():\n    pytest.skip('no browser')\n")
     env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(REPO), **({"CI": "true"} if ci else {})}
-    return subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "tests.ci_policy", "-p", "no:cacheprovider",
-                           *options, str(folder)], cwd=folder, env=env, capture_output=True, text=True)
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "tests.ci_policy",
+            "-p",
+            "no:cacheprovider",
+            *options,
+            str(folder),
+        ],
+        cwd=folder,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
 
 
 def test_a_skip_fails_the_run_when_ci_is_set(tmp_path):

@@ -13,7 +13,9 @@ from tests.support import TEST_FRONT_MATTER, VENV_BIN, add_to_nav, copy_project,
 
 pytestmark = pytest.mark.slow  # builds, prints and gates the whole real site
 
-INACCESSIBLE_PAGE = TEST_FRONT_MATTER + """
+INACCESSIBLE_PAGE = (
+    TEST_FRONT_MATTER
+    + """
 This page has enough words to count as a page, and two barriers that only a browser can find:
 text that is too pale to read, and a form field with no label.
 
@@ -25,6 +27,7 @@ text that is too pale to read, and a form field with no label.
 
 {{ sources_section() }}
 """
+)
 
 
 def make_bundle(project: Path) -> str:
@@ -48,9 +51,13 @@ def test_make_bundle_passes_the_gate_and_writes_the_bundle(real_bundle):
         names = archive.namelist()
     assert {f"site/{page}" for page in built} <= set(names)
     assert sorted(page["path"] for page in manifest["pages"]) == built  # every HTML page, the print pages too
-    sources = [path for path in (project / "docs").rglob("*.md") if not path.is_relative_to(project / "docs" / "authors")]
+    sources = [
+        path for path in (project / "docs").rglob("*.md") if not path.is_relative_to(project / "docs" / "authors")
+    ]
     assert {path.relative_to(project / "docs").with_suffix(".html").as_posix() for path in sources} <= set(built)
-    assert not any(page.startswith("authors/") for page in built)  # the author guide is served by make serve, never built
+    assert not any(
+        page.startswith("authors/") for page in built
+    )  # the author guide is served by make serve, never built
     report = json.loads((dist / "reports" / "accessibility.json").read_text())
     assert report["passed"] is True
     assert sorted(page["url"] for page in report["pages"]) == built  # the print page and 404 included

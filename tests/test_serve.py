@@ -36,14 +36,22 @@ def test_a_data_error_is_shown_while_serving_and_fixing_it_rebuilds(tmp_path):
     census = project / CENSUS
     good = census.read_text(encoding="utf-8")
     with log.open("w") as output:
-        server = subprocess.Popen([str(VENV_BIN / "mkdocs"), "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
-                                  env=project_env(project), stdout=output, stderr=subprocess.STDOUT)
+        server = subprocess.Popen(
+            [str(VENV_BIN / "mkdocs"), "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=project,
+            env=project_env(project),
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
         try:
             wait_for(log, "Serving on")
             census.write_text(good.replace('value: "14.2%"', 'value: "14.2 percent"', 1), encoding="utf-8")
             shown = wait_for(log, "An error happened during the rebuild")
-            assert re.search(r"data/statistics/workforce-census.yml:\d+: figures, entry \d+, value: '14.2 percent' is not "
-                             r"how a percent is written here", shown)
+            assert re.search(
+                r"data/statistics/workforce-census.yml:\d+: figures, entry \d+, value: '14.2 percent' is not "
+                r"how a percent is written here",
+                shown,
+            )
             assert server.poll() is None  # still serving
             census.write_text(good, encoding="utf-8")
             wait_for(log, "Documentation built", count=2)

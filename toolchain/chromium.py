@@ -6,8 +6,13 @@ import os
 from pathlib import Path
 
 # No update checks, syncing or other traffic of its own: a build reaches nothing but the pages it opens.
-QUIET_FLAGS = ("--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-               "--disable-sync")
+QUIET_FLAGS = (
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+)
 
 
 def sandbox_flags() -> list[str]:

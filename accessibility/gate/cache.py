@@ -30,10 +30,21 @@ CACHE_MAX_AGE_S = 30 * 24 * 3600
 # Elements and attributes through which a page loads a file that can change its result. Links to
 # other pages (<a href>, <link rel="next">) are left out: the page does not render them.
 ASSET_ATTRIBUTES = {
-    "script": ("src",), "img": ("src", "srcset"), "source": ("src", "srcset"), "video": ("src", "poster"),
-    "audio": ("src",), "track": ("src",), "iframe": ("src",), "frame": ("src",), "embed": ("src",),
-    "object": ("data",), "input": ("src",), "image": ("href", "xlink:href"), "use": ("href", "xlink:href"),
-    "link": ("href",), "base": ("href",),
+    "script": ("src",),
+    "img": ("src", "srcset"),
+    "source": ("src", "srcset"),
+    "video": ("src", "poster"),
+    "audio": ("src",),
+    "track": ("src",),
+    "iframe": ("src",),
+    "frame": ("src",),
+    "embed": ("src",),
+    "object": ("data",),
+    "input": ("src",),
+    "image": ("href", "xlink:href"),
+    "use": ("href", "xlink:href"),
+    "link": ("href",),
+    "base": ("href",),
 }
 LOADED_LINK_RELS = {"stylesheet", "preload", "modulepreload", "icon"}
 # Regular expressions rather than html.parser: ten times faster on big pages. A false match (a tag
@@ -41,8 +52,9 @@ LOADED_LINK_RELS = {"stylesheet", "preload", "modulepreload", "icon"}
 ASSET_TAG_RE = re.compile(r"<(" + "|".join(ASSET_ATTRIBUTES) + r")\b((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>", re.IGNORECASE)
 ATTRIBUTE_RE = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?""")
 # url(...) and @import in stylesheets, <style> blocks and style attributes alike.
-CSS_URL_RE = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)"'\s]+))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')""",
-                        re.IGNORECASE)
+CSS_URL_RE = re.compile(
+    r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)"'\s]+))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE
+)
 
 
 @functools.cache
@@ -76,8 +88,10 @@ def html_refs(text: str) -> tuple[str | None, list[str]]:
     base, refs = None, css_refs(text)  # <style> blocks and style attributes.
     for match in ASSET_TAG_RE.finditer(text):
         tag = match[1].lower()
-        attributes = {m[1].lower(): next((g for g in m.groups()[1:] if g is not None), "")
-                      for m in ATTRIBUTE_RE.finditer(match[2])}
+        attributes = {
+            m[1].lower(): next((g for g in m.groups()[1:] if g is not None), "")
+            for m in ATTRIBUTE_RE.finditer(match[2])
+        }
         if tag == "base":
             base = base or attributes.get("href")
             continue
@@ -154,8 +168,9 @@ def page_key(site: Path, page: str, fingerprint: dict[str, Any]) -> str:
     return hashlib.sha256(json.dumps(record, sort_keys=True).encode("utf-8")).hexdigest()
 
 
-def look_up(cache_dir: Path, site: Path, pages: list[str], args: argparse.Namespace,
-            versions: dict[str, str | None]) -> tuple[dict[str, Any], dict[str, str], dict[str, list[dict[str, Any]]]]:
+def look_up(
+    cache_dir: Path, site: Path, pages: list[str], args: argparse.Namespace, versions: dict[str, str | None]
+) -> tuple[dict[str, Any], dict[str, str], dict[str, list[dict[str, Any]]]]:
     """The run's fingerprint, every page's key, and pa11y's issues for each page found in the cache."""
     fingerprint = gate_fingerprint(args, versions)
     keys = {page: page_key(site, page, fingerprint) for page in pages}
@@ -177,9 +192,14 @@ def read_cached(cache_dir: Path, key: str, page: str) -> list[dict[str, Any]] | 
         print(f"accessibility gate: ignoring unreadable cache entry {path} ({error}); testing {page} again")
         return None
     results = entry.get("results") if isinstance(entry, dict) else None
-    if not (isinstance(entry, dict) and entry.get("format") == CACHE_FORMAT and entry.get("key") == key
-            and entry.get("page") == page and isinstance(results, list)
-            and all(isinstance(item, dict) and "code" in item for item in results)):
+    if not (
+        isinstance(entry, dict)
+        and entry.get("format") == CACHE_FORMAT
+        and entry.get("key") == key
+        and entry.get("page") == page
+        and isinstance(results, list)
+        and all(isinstance(item, dict) and "code" in item for item in results)
+    ):
         print(f"accessibility gate: ignoring malformed cache entry {path}; testing {page} again")
         return None
     try:
@@ -213,8 +233,9 @@ def write_cached(cache_dir: Path, key: str, page: str, results: list[dict[str, A
         raise
 
 
-def store_results(cache_dir: Path, site: Path, pages: list[PageResult], keys: dict[str, str],
-                  fingerprint: dict[str, Any]) -> None:
+def store_results(
+    cache_dir: Path, site: Path, pages: list[PageResult], keys: dict[str, str], fingerprint: dict[str, Any]
+) -> None:
     """Cache every page that pa11y-ci tested without error."""
     # Hash again from disk: a page rebuilt while pa11y-ci ran must not be cached under its old key.
     file_digest.cache_clear()
@@ -241,4 +262,3 @@ def prune_cache(cache_dir: Path) -> None:
                 path.unlink()
         except OSError:
             pass  # Another gate removed or replaced it first.
-

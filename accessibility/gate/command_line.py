@@ -29,30 +29,57 @@ from accessibility.gate.runners import (
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="python -m accessibility.gate",
-                                     description="Run the accessibility gate (pa11y-ci) over a built site.")
+    parser = argparse.ArgumentParser(
+        prog="python -m accessibility.gate", description="Run the accessibility gate (pa11y-ci) over a built site."
+    )
     parser.add_argument("--site", required=True, type=Path, help="the built site folder")
     parser.add_argument("--reports", required=True, type=Path, help="where to write accessibility.json and .html")
     parser.add_argument("--chrome", required=True, help="the Chromium or Chrome binary")
     parser.add_argument("--node", required=True, help="the Node binary (20 or newer) that runs pa11y-ci")
-    parser.add_argument("--node-modules", required=True, type=Path,
-                        help="node_modules holding pa11y-ci, axe-core and accessibility-checker-engine")
-    parser.add_argument("--source-map", type=Path, help="build/pages.json, or a JSON object: site-relative HTML path -> Markdown source")
+    parser.add_argument(
+        "--node-modules",
+        required=True,
+        type=Path,
+        help="node_modules holding pa11y-ci, axe-core and accessibility-checker-engine",
+    )
+    parser.add_argument(
+        "--source-map", type=Path, help="build/pages.json, or a JSON object: site-relative HTML path -> Markdown source"
+    )
     parser.add_argument("--ignores", type=Path, help="ignores file (default accessibility/ignores.yml)")
-    parser.add_argument("--today", type=dt.date.fromisoformat,
-                        help="date for ignore expiry (default: REVIEW_DATE from the environment, else today)")
+    parser.add_argument(
+        "--today",
+        type=dt.date.fromisoformat,
+        help="date for ignore expiry (default: REVIEW_DATE from the environment, else today)",
+    )
     parser.add_argument("--generated-for", help="label for the report (default: SOURCE_DATE_EPOCH as a UTC time)")
-    parser.add_argument("--concurrency", type=int, default=DEFAULT_CONCURRENCY, choices=(1, 2, 3, 4),
-                        help=f"pages tested at once, each in its own browser context (default {DEFAULT_CONCURRENCY}: "
-                             "2, or 1 on a one-core machine)")
-    parser.add_argument("--cache", type=Path, metavar="DIR",
-                        help="reuse the results of unchanged pages from DIR and store new ones there (default: no cache)")
-    parser.add_argument("--no-cache", action="store_true",
-                        help="a clean run: test every page, neither reading nor writing --cache (for release bundles)")
-    parser.add_argument("--timeout", type=int, default=BASE_TIMEOUT_MS, help="per-page timeout in ms, before size allowance")
-    parser.add_argument("--serve", action="store_true",
-                        help="test pages over http://127.0.0.1 instead of file:// (404.html and the print page "
-                             "use /-absolute asset URLs that file:// cannot resolve)")
+    parser.add_argument(
+        "--concurrency",
+        type=int,
+        default=DEFAULT_CONCURRENCY,
+        choices=(1, 2, 3, 4),
+        help=f"pages tested at once, each in its own browser context (default {DEFAULT_CONCURRENCY}: "
+        "2, or 1 on a one-core machine)",
+    )
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        metavar="DIR",
+        help="reuse the results of unchanged pages from DIR and store new ones there (default: no cache)",
+    )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="a clean run: test every page, neither reading nor writing --cache (for release bundles)",
+    )
+    parser.add_argument(
+        "--timeout", type=int, default=BASE_TIMEOUT_MS, help="per-page timeout in ms, before size allowance"
+    )
+    parser.add_argument(
+        "--serve",
+        action="store_true",
+        help="test pages over http://127.0.0.1 instead of file:// (404.html and the print page "
+        "use /-absolute asset URLs that file:// cannot resolve)",
+    )
     parser.add_argument("--verbose", action="store_true", help="show pa11y-ci's own output")
     args = parser.parse_args(argv)
     # pa11y-ci runs in a temporary folder, so relative paths must be made absolute first.
@@ -84,8 +111,11 @@ def gate(args: argparse.Namespace) -> int:
     fingerprint, keys, cached = look_up(cache_dir, site, pages, args, versions) if cache_dir else ({}, {}, {})
     to_test = [page for page in pages if page not in cached]
     from_cache = f"; {len(cached)} unchanged pages from the cache in {cache_dir}" if cache_dir else ""
-    print(f"accessibility gate: testing {len(to_test)} pages with pa11y-ci ({STANDARD}; "
-          f"{', '.join(runner_name(r) for r in RUNNERS)}){from_cache}", flush=True)
+    print(
+        f"accessibility gate: testing {len(to_test)} pages with pa11y-ci ({STANDARD}; "
+        f"{', '.join(runner_name(r) for r in RUNNERS)}){from_cache}",
+        flush=True,
+    )
 
     base, results, run_failures = run_pages(to_test, site, args)
     page_results, match_failures = collect_pages(pages, base, source_map, results, cached)
@@ -93,15 +123,18 @@ def gate(args: argparse.Namespace) -> int:
         store_results(cache_dir, site, page_results, keys, fingerprint)
         prune_cache(cache_dir)
     apply_ignores(page_results, ignores)
-    failures, warnings = judge(page_results, len(pages), ignores, args.today or review_date(),
-                               run_failures + match_failures, ignores_path)
+    failures, warnings = judge(
+        page_results, len(pages), ignores, args.today or review_date(), run_failures + match_failures, ignores_path
+    )
     print_verdict(page_results, failures, warnings)
 
     report = build_report(page_results, failures, warnings, versions, generated_for(args.generated_for))
     write_reports(args.reports, report)
     summary = report["summary"]
-    print(f"accessibility gate: {summary['pages_tested']} pages tested, {summary['issues']} issues, "
-          f"{summary['ignored']} ignored" + (f"; {summary['pages_from_cache']} from the cache" if cache_dir else ""))
+    print(
+        f"accessibility gate: {summary['pages_tested']} pages tested, {summary['issues']} issues, "
+        f"{summary['ignored']} ignored" + (f"; {summary['pages_from_cache']} from the cache" if cache_dir else "")
+    )
     return 0 if report["passed"] else 1
 
 
@@ -128,4 +161,3 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("accessibility gate: interrupted", file=sys.stderr)
         return 130
-

@@ -53,7 +53,6 @@ def selector_matches(pattern: str, selector: str) -> bool:
     return re.fullmatch(".*".join(map(re.escape, pattern.split("*"))), selector, flags=re.S) is not None
 
 
-
 def _entry_error(path: Path, index: int, entry: Any, problem: str) -> GateError:
     rule = f' (rule "{entry["rule"]}")' if isinstance(entry, dict) and isinstance(entry.get("rule"), str) else ""
     return GateError(f"{path}: entry {index}{rule}: {problem}")
@@ -83,7 +82,9 @@ def parse_ignore(path: Path, index: int, entry: Any) -> Ignore:
         raise _entry_error(path, index, entry, "must be a mapping with rule, reason and review_by")
     unknown = sorted(set(map(str, entry)) - IGNORE_KEYS)
     if unknown:
-        raise _entry_error(path, index, entry, f"unknown key(s) {', '.join(unknown)}; allowed: {', '.join(sorted(IGNORE_KEYS))}")
+        raise _entry_error(
+            path, index, entry, f"unknown key(s) {', '.join(unknown)}; allowed: {', '.join(sorted(IGNORE_KEYS))}"
+        )
     if not _nonempty_str(entry.get("rule")):
         raise _entry_error(path, index, entry, "'rule' is required: the issue code, e.g. color-contrast or H32.2")
     if not _nonempty_str(entry.get("reason")):
@@ -97,8 +98,14 @@ def parse_ignore(path: Path, index: int, entry: Any) -> Ignore:
     pages = entry.get("pages", [])
     if not isinstance(pages, list) or not all(_nonempty_str(glob) for glob in pages):
         raise _entry_error(path, index, entry, "'pages' must be a list of globs on site-relative paths")
-    return Ignore(index=index, rule=entry["rule"].strip(), reason=entry["reason"].strip(),
-                  review_by=review_by, selector=selector, pages=list(pages))
+    return Ignore(
+        index=index,
+        rule=entry["rule"].strip(),
+        reason=entry["reason"].strip(),
+        review_by=review_by,
+        selector=selector,
+        pages=list(pages),
+    )
 
 
 def load_ignores(path: Path | None) -> list[Ignore]:
@@ -123,12 +130,10 @@ def ignores_label(path: Path | None) -> str:
     return str(path or DEFAULT_IGNORES.relative_to(DEFAULT_IGNORES.parents[1]))
 
 
-
 def review_date() -> dt.date:
     """Today, unless REVIEW_DATE says otherwise: the build's review dates and the ignores' share one clock."""
     fixed = os.environ.get("REVIEW_DATE")
     return dt.date.fromisoformat(fixed) if fixed else dt.date.today()
-
 
 
 def apply_ignores(pages: list[PageResult], ignores: list[Ignore]) -> None:
@@ -142,4 +147,3 @@ def apply_ignores(pages: list[PageResult], ignores: list[Ignore]) -> None:
                 ignore.matched += 1
                 page.ignored.append(dict(issue, reason=ignore.reason, review_by=ignore.review_by.isoformat()))
         page.issues = kept
-

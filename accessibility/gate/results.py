@@ -61,8 +61,9 @@ def record_result(result: PageResult, items: list) -> None:
     errors = [item for item in items if not isinstance(item, dict) or "code" not in item]
     if errors:
         # An error object instead of issues: the page could not be tested at all.
-        result.error = "; ".join(str(item.get("message", item)) if isinstance(item, dict) else str(item)
-                                 for item in errors)
+        result.error = "; ".join(
+            str(item.get("message", item)) if isinstance(item, dict) else str(item) for item in errors
+        )
         return
     result.tested = True
     result.raw = items
@@ -72,8 +73,9 @@ def record_result(result: PageResult, items: list) -> None:
     result.review = sorted((issue for issue in cleaned if issue.get("level") in REVIEW_LEVELS), key=order)
 
 
-def collect_pages(pages: list[str], base: str, source_map: dict[str, str], results: dict[str, list],
-                  cached: dict[str, list]) -> tuple[list[PageResult], list[str]]:
+def collect_pages(
+    pages: list[str], base: str, source_map: dict[str, str], results: dict[str, list], cached: dict[str, list]
+) -> tuple[list[PageResult], list[str]]:
     """Match pa11y-ci's results back to the HTML files, and add the cached ones; anything unmatched
     is a failure."""
     by_url = {normalise_url(page_url(base, page)): page for page in pages}
@@ -82,8 +84,10 @@ def collect_pages(pages: list[str], base: str, source_map: dict[str, str], resul
     for url, items in sorted(results.items()):
         page = by_url.get(normalise_url(url))
         if page is None:
-            failures.append(f"pa11y-ci returned results for {url}, which is not one of the pages asked for "
-                            "(did a page change its own address?)")
+            failures.append(
+                f"pa11y-ci returned results for {url}, which is not one of the pages asked for "
+                "(did a page change its own address?)"
+            )
         elif page not in cached:  # A cached page gets a fresh result only from a page redirecting to it.
             record_result(found[page], items)
     for page, items in cached.items():
@@ -97,8 +101,14 @@ def issue_line(page: PageResult, issue: dict[str, Any]) -> str:
     return f"{page.source} ({page.path}): [{issue['runner']} {issue['code']}] {issue['message']} — at {at}"
 
 
-def judge(pages: list[PageResult], found: int, ignores: list[Ignore], today: dt.date,
-          run_failures: list[str], ignores_path: str) -> tuple[list[str], list[str]]:
+def judge(
+    pages: list[PageResult],
+    found: int,
+    ignores: list[Ignore],
+    today: dt.date,
+    run_failures: list[str],
+    ignores_path: str,
+) -> tuple[list[str], list[str]]:
     """Failures (any one fails the gate) and warnings, as lines for the console and reports."""
     failures = list(run_failures)
     for page in pages:
@@ -107,14 +117,20 @@ def judge(pages: list[PageResult], found: int, ignores: list[Ignore], today: dt.
             failures.append(f"{page.source} ({page.path}): page failed to run: {first_line}")
         elif not page.tested and not run_failures:
             # When pa11y-ci itself failed, its message explains the missing pages already.
-            failures.append(f"{page.source} ({page.path}): no result from pa11y-ci for this page (did it redirect to another page?)")
+            failures.append(
+                f"{page.source} ({page.path}): no result from pa11y-ci for this page (did it redirect to another page?)"
+            )
     tested = sum(page.tested for page in pages)
     if tested != found:
         failures.append(f"{found} HTML files found but {tested} pages tested: every page must be tested")
     for ignore in ignores:
         if ignore.review_by < today:
-            failures.append(f"{ignores_path}: ignore for {ignore.rule} expired on {ignore.review_by.isoformat()}: review it")
-    warnings = [f"{ignores_path}: ignore for {ignore.rule} (entry {ignore.index}) matched nothing: remove it if the issue is fixed"
-                for ignore in ignores if ignore.matched == 0]
+            failures.append(
+                f"{ignores_path}: ignore for {ignore.rule} expired on {ignore.review_by.isoformat()}: review it"
+            )
+    warnings = [
+        f"{ignores_path}: ignore for {ignore.rule} (entry {ignore.index}) matched nothing: remove it if the issue is fixed"
+        for ignore in ignores
+        if ignore.matched == 0
+    ]
     return failures, warnings
-

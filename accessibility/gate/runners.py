@@ -47,8 +47,14 @@ def chrome_args(user_data_dir: Path) -> list[str]:
     return chromium_flags(user_data_dir, "--disable-dev-shm-usage")
 
 
-def pa11y_config(urls: list[dict[str, Any]], chrome: str, work: Path, report_file: Path,
-                 concurrency: int, protocol_timeout_ms: int = BASE_TIMEOUT_MS * 3) -> dict[str, Any]:
+def pa11y_config(
+    urls: list[dict[str, Any]],
+    chrome: str,
+    work: Path,
+    report_file: Path,
+    concurrency: int,
+    protocol_timeout_ms: int = BASE_TIMEOUT_MS * 3,
+) -> dict[str, Any]:
     return {
         "defaults": {
             "standard": STANDARD,
@@ -62,8 +68,11 @@ def pa11y_config(urls: list[dict[str, Any]], chrome: str, work: Path, report_fil
             "useIncognitoBrowserContext": True,
             # Puppeteer gives up on one call into the page after 180 s by default, and the runners run
             # in one call: the big print page needs longer, so allow as long as the slowest page may take.
-            "chromeLaunchConfig": {"executablePath": chrome, "args": chrome_args(work / "chrome-profile"),
-                                   "protocolTimeout": protocol_timeout_ms},
+            "chromeLaunchConfig": {
+                "executablePath": chrome,
+                "args": chrome_args(work / "chrome-profile"),
+                "protocolTimeout": protocol_timeout_ms,
+            },
             "reporters": [["json", {"fileName": str(report_file)}]],
         },
         "urls": urls,
@@ -95,8 +104,13 @@ def pa11y_command(args: argparse.Namespace, config_file: Path) -> list[str]:
 def pa11y_env(args: argparse.Namespace, work: Path) -> dict[str, str]:
     # NODE_PATH lets our runner (outside node_modules) find axe-core; the XDG folders keep
     # Chromium from writing into the home folder.
-    return dict(os.environ, PUPPETEER_SKIP_DOWNLOAD="1", NODE_PATH=str(args.node_modules),
-                XDG_CONFIG_HOME=str(work / "xdg-config"), XDG_CACHE_HOME=str(work / "xdg-cache"))
+    return dict(
+        os.environ,
+        PUPPETEER_SKIP_DOWNLOAD="1",
+        NODE_PATH=str(args.node_modules),
+        XDG_CONFIG_HOME=str(work / "xdg-config"),
+        XDG_CACHE_HOME=str(work / "xdg-cache"),
+    )
 
 
 def kill_group(process: subprocess.Popen[bytes]) -> None:
@@ -117,7 +131,9 @@ def wait_for(process: subprocess.Popen[bytes], timeout_s: float, report_file: Pa
     # pa11y-ci exits 2 when pages have issues (that is for us to judge) and 1 when it crashed.
     if returncode in (0, 2) and report_file.exists():
         return None
-    tail = log_file.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-15:] if log_file.exists() else []
+    tail = (
+        log_file.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-15:] if log_file.exists() else []
+    )
     return "pa11y-ci failed (exit status {}){}".format(returncode, ":\n    " + "\n    ".join(tail) if tail else "")
 
 
@@ -128,29 +144,38 @@ def read_results(report_file: Path) -> dict[str, list[dict[str, Any]]]:
         raise GateError(f"cannot read pa11y-ci results {report_file}: {error}") from error
 
 
-def run_pa11y_ci(pages: list[str], site: Path, base: str,
-                 args: argparse.Namespace) -> tuple[dict[str, list], list[str]]:
+def run_pa11y_ci(
+    pages: list[str], site: Path, base: str, args: argparse.Namespace
+) -> tuple[dict[str, list], list[str]]:
     """Run pa11y-ci once over all pages; return its results keyed by URL and any run failure."""
     sizes = {page: (site / page).stat().st_size for page in pages}
     # Biggest first, so a slow print page starts at once instead of finishing last. Each URL is an
     # object: with plain strings pa11y-ci shares one config object between concurrent pages, which
     # made concurrency 2 fail at random ("No target with given id found").
-    urls = [{"url": page_url(base, page), "timeout": page_timeout(sizes[page], args.timeout)}
-            for page in sorted(pages, key=lambda page: (-sizes[page], page))]
+    urls = [
+        {"url": page_url(base, page), "timeout": page_timeout(sizes[page], args.timeout)}
+        for page in sorted(pages, key=lambda page: (-sizes[page], page))
+    ]
     timeout_s = sum(url["timeout"] for url in urls) / 1000 / args.concurrency + 120
     with tempfile.TemporaryDirectory(prefix="accessibility-gate-") as tmp_name:
         # pa11y-ci runs inside the temporary folder: a folder named like the config file without
         # ".json" in its working directory would break config loading.
         work = Path(tmp_name)
         report_file, log_file, config_file = work / "results.json", work / "pa11y-ci.log", work / "pa11y-ci.json"
-        config = pa11y_config(urls, args.chrome, work, report_file, args.concurrency,
-                              max(url["timeout"] for url in urls))
+        config = pa11y_config(
+            urls, args.chrome, work, report_file, args.concurrency, max(url["timeout"] for url in urls)
+        )
         config_file.write_text(json.dumps(config, indent=2), encoding="utf-8")
         with open(log_file, "wb") as log:
             output = None if args.verbose else log
-            process = subprocess.Popen(pa11y_command(args, config_file), cwd=work, env=pa11y_env(args, work),
-                                       stdout=output, stderr=subprocess.STDOUT if output else None,
-                                       start_new_session=True)  # Its own process group, so a hang can be killed whole.
+            process = subprocess.Popen(
+                pa11y_command(args, config_file),
+                cwd=work,
+                env=pa11y_env(args, work),
+                stdout=output,
+                stderr=subprocess.STDOUT if output else None,
+                start_new_session=True,
+            )  # Its own process group, so a hang can be killed whole.
             try:
                 failure = wait_for(process, timeout_s, report_file, log_file)
             except BaseException:
@@ -199,8 +224,9 @@ def check_tools(args: argparse.Namespace) -> None:
     if not (args.node_modules / "axe-core").is_dir():
         raise GateError(f"axe-core not found under {args.node_modules}")
     if not (args.node_modules / "accessibility-checker-engine" / "ace.js").is_file():
-        raise GateError(f"accessibility-checker-engine not found under {args.node_modules} (run the Makefile's gate install)")
+        raise GateError(
+            f"accessibility-checker-engine not found under {args.node_modules} (run the Makefile's gate install)"
+        )
     for name, command in (("Chromium", args.chrome), ("Node", args.node)):
         if not Path(command).is_file():
             raise GateError(f"{name} not found at {command}")
-

@@ -52,6 +52,14 @@ from handover.govspeak.export import GovspeakError, exported, main, write_govspe
 from handover.govspeak.lint import lint_govspeak
 
 __all__ = [
-    "Asset", "Conversion", "GovspeakError", "article_of", "convert", "exported", "lint_govspeak", "main",
-    "to_govspeak", "write_govspeak",
+    "Asset",
+    "Conversion",
+    "GovspeakError",
+    "article_of",
+    "convert",
+    "exported",
+    "lint_govspeak",
+    "main",
+    "to_govspeak",
+    "write_govspeak",
 ]

@@ -165,8 +165,11 @@ def _tool_fields(container: Tag) -> list[str]:
     labels = []
     for box in container.select("[data-app-tool-field]"):
         label = WHITESPACE.sub(" ", box.get("data-app-tool-label") or "").strip()
-        options = [WHITESPACE.sub(" ", option.get_text(" ", strip=True)) for option in box.select("label")
-                   if box.get("data-app-tool-field-kind") == "choice"]
+        options = [
+            WHITESPACE.sub(" ", option.get_text(" ", strip=True))
+            for option in box.select("label")
+            if box.get("data-app-tool-field-kind") == "choice"
+        ]
         if options:
             label += ": " + (", ".join(options[:-1]) + " or " + options[-1] if len(options) > 1 else options[0])
         labels.append(escape(label))
@@ -196,8 +199,10 @@ def _tool_questions(converter: Converter, part: Tag, questions: Tag, kind: str |
     if gaps:
         lead.append("Then work out: " + "; ".join(escape(str(gap.get("label", ""))).lower() for gap in gaps) + ".")
     items = [
-        "- " + _tool_item(converter, fieldset.find("legend", recursive=False),
-                          fieldset.find(class_="app-tool__hint", recursive=False)).replace("\n", "\n  ")
+        "- "
+        + _tool_item(
+            converter, fieldset.find("legend", recursive=False), fieldset.find(class_="app-tool__hint", recursive=False)
+        ).replace("\n", "\n  ")
         for fieldset in fieldsets
     ]
     return ([(" ".join(lead), True)] if lead else []) + [("\n".join(items), False)]

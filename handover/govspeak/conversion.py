@@ -49,9 +49,38 @@ class Conversion:
 
 STEPS_HEADINGS = ("How to", "Steps")
 BLOCK_TAGS = {
-    "address", "article", "aside", "blockquote", "dd", "details", "div", "dl", "dt", "fieldset", "figcaption",
-    "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p",
-    "pre", "section", "summary", "table", "ul",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "ul",
 }
 # Page furniture from the theme, not content: review dates, the line offering the page as a PDF, and
 # the link to a strand's print view.
@@ -59,7 +88,17 @@ SKIPPED_CLASSES = {"app-page-meta", "app-alternative-format", "app-print-section
 # Never content: page furniture (the print button), form controls, and what the build's safe-HTML check already
 # refuses in pages. Dropped, so nothing of them can reach Whitehall.
 SKIPPED_TAGS = {
-    "button", "embed", "iframe", "input", "label", "noscript", "object", "script", "select", "style", "template",
+    "button",
+    "embed",
+    "iframe",
+    "input",
+    "label",
+    "noscript",
+    "object",
+    "script",
+    "select",
+    "style",
+    "template",
     "textarea",
 }
 PAGE_FILE_SUFFIXES = (".html", ".md")
@@ -123,8 +162,13 @@ class Converter:
             ordered = name == "ol"
             return [(self.list_block(element, ordered, steps=ordered and self.is_steps(element)), False)]
         simple = {
-            "table": self.table, "blockquote": self.blockquote, "pre": self.code_block, "dl": self.definitions,
-            "details": self.details, "figure": self.figure, "hr": lambda _: [("---", False)],
+            "table": self.table,
+            "blockquote": self.blockquote,
+            "pre": self.code_block,
+            "dl": self.definitions,
+            "details": self.details,
+            "figure": self.figure,
+            "hr": lambda _: [("---", False)],
         }
         if name in simple:
             return simple[name](element)
@@ -361,7 +405,9 @@ class Converter:
 def _article(soup: BeautifulSoup) -> Tag | None:
     # Material's <article class="md-content__inner"> holds the page body; earlier builds gave it id="main-content".
     return (
-        soup.find("article", id="main-content") or soup.find("article", class_="md-content__inner") or soup.find("article")
+        soup.find("article", id="main-content")
+        or soup.find("article", class_="md-content__inner")
+        or soup.find("article")
     )
 
 

@@ -50,7 +50,8 @@ def _asset_problems(page: dict, conversion: Conversion, where: str) -> list[str]
         paths.setdefault(asset.name, set()).add(_site_path(page["html"], asset.src))
     return [
         f"{where}: two different files are both called '{name}' ({', '.join(sorted(found))}); rename one."
-        for name, found in sorted(paths.items()) if len(found) > 1
+        for name, found in sorted(paths.items())
+        if len(found) > 1
     ]
 
 
@@ -121,7 +122,8 @@ def write_govspeak(site: Path, pages: list[dict], target: Path) -> list[Path]:
     conversions: dict[str, Conversion] = {}
     problems: list[str] = [
         f"{page['source']}: its Govspeak file would be {INDEX}, the list of pages: give the page another name."
-        for page in chosen if f"{page['id']}.md" == INDEX
+        for page in chosen
+        if f"{page['id']}.md" == INDEX
     ]
     for page in chosen:
         where = f"{page['id']}.md (from {page['source']})"

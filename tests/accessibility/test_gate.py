@@ -43,10 +43,30 @@ class GateRun:
 
 def run_gate(site: Path, reports: Path, *extra: str, env: dict[str, str] | None = None, root: Path = ROOT) -> GateRun:
     # Run from `root`, so its accessibility/ is the gate that runs; the rest of the project comes from ROOT.
-    command = [sys.executable, "-m", "accessibility.gate", "--site", str(site), "--reports", str(reports), "--chrome", chrome(),
-               "--node", str(NODE), "--node-modules", str(GATE_MODULES), *extra]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=600, cwd=root,
-                          env=dict(os.environ, PYTHONPATH=str(ROOT), **(env or {})))
+    command = [
+        sys.executable,
+        "-m",
+        "accessibility.gate",
+        "--site",
+        str(site),
+        "--reports",
+        str(reports),
+        "--chrome",
+        chrome(),
+        "--node",
+        str(NODE),
+        "--node-modules",
+        str(GATE_MODULES),
+        *extra,
+    ]
+    done = subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=root,
+        env=dict(os.environ, PYTHONPATH=str(ROOT), **(env or {})),
+    )
     report_file = reports / "accessibility.json"
     report = json.loads(report_file.read_text(encoding="utf-8")) if report_file.exists() else None
     return GateRun(done.returncode, done.stdout + done.stderr, report, reports)
@@ -77,8 +97,9 @@ def failures_run(tmp_path_factory: pytest.TempPathFactory) -> GateRun:
 
 
 def ignorable_run(tmp_path: Path, today: str) -> GateRun:
-    return run_gate(FIXTURES / "site-ignorable", tmp_path, "--ignores", str(FIXTURES / "ignores" / "valid.yml"),
-                    "--today", today)
+    return run_gate(
+        FIXTURES / "site-ignorable", tmp_path, "--ignores", str(FIXTURES / "ignores" / "valid.yml"), "--today", today
+    )
 
 
 # ---- a clean site passes --------------------------------------------------------------------------
@@ -94,7 +115,11 @@ def test_clean_site_passes(clean_run: GateRun) -> None:
 def test_every_html_file_is_tested_including_404_and_print_page(clean_run: GateRun) -> None:
     assert clean_run.report is not None
     assert [page["url"] for page in clean_run.report["pages"]] == [
-        "404.html", "guide/index.html", "index.html", "print_page/index.html"]
+        "404.html",
+        "guide/index.html",
+        "index.html",
+        "print_page/index.html",
+    ]
     assert all(page["tested"] for page in clean_run.report["pages"])
 
 
@@ -105,7 +130,9 @@ def test_json_report_is_machine_readable_and_deterministic(clean_run: GateRun) -
     assert report["generated_for"] == "2026-01-01T00:00:00Z"  # From SOURCE_DATE_EPOCH, the only time in it.
     assert report["standard"] == "WCAG2AA"
     assert report["runners"] == ["axe", "htmlcs", "wcag22", "equal-access"]
-    assert report["tools"]["pa11y-ci"] and report["tools"]["axe-core"] and report["tools"]["accessibility-checker-engine"]
+    assert (
+        report["tools"]["pa11y-ci"] and report["tools"]["axe-core"] and report["tools"]["accessibility-checker-engine"]
+    )
     summary = dict(report["summary"])
     assert summary.pop("needs_review") == sum(len(page["review"]) for page in report["pages"])
     assert summary == {"pages_found": 4, "pages_tested": 4, "pages_from_cache": 0, "issues": 0, "ignored": 0}
@@ -132,18 +159,35 @@ def test_html_report_is_itself_accessible(broken_run: GateRun, tmp_path: Path) -
 # their technique at the end). The first of each list must be reported.
 EXPECTED = {
     "img-no-alt.html": [("axe", "image-alt"), ("htmlcs", "H37"), ("equal-access", "img_alt_valid")],
-    "low-contrast.html": [("axe", "color-contrast"), ("htmlcs", "G18.Fail"), ("equal-access", "text_contrast_sufficient")],
+    "low-contrast.html": [
+        ("axe", "color-contrast"),
+        ("htmlcs", "G18.Fail"),
+        ("equal-access", "text_contrast_sufficient"),
+    ],
     "empty-link.html": [("axe", "link-name"), ("htmlcs", "H91.A.NoContent"), ("equal-access", "a_text_purpose")],
-    "unlabelled-input.html": [("axe", "label"), ("htmlcs", "H91.InputText.Name"), ("htmlcs", "F68"),
-                              ("equal-access", "input_label_exists")],
+    "unlabelled-input.html": [
+        ("axe", "label"),
+        ("htmlcs", "H91.InputText.Name"),
+        ("htmlcs", "F68"),
+        ("equal-access", "input_label_exists"),
+    ],
     "skipped-heading.html": [("wcag22", "app-heading-skip")],
     "two-h1.html": [("wcag22", "app-h1-count")],
     "no-focus-style.html": [("wcag22", "app-focus-not-visible")],
     "small-target.html": [("wcag22", "wcag22-target-size"), ("equal-access", "target_spacing_sufficient")],
-    "no-lang-no-skip.html": [("wcag22", "app-html-lang"), ("wcag22", "app-skip-link-missing"),
-                             ("axe", "html-has-lang"), ("htmlcs", "H57.2"), ("equal-access", "html_lang_exists")],
+    "no-lang-no-skip.html": [
+        ("wcag22", "app-html-lang"),
+        ("wcag22", "app-skip-link-missing"),
+        ("axe", "html-has-lang"),
+        ("htmlcs", "H57.2"),
+        ("equal-access", "html_lang_exists"),
+    ],
     "skip-target-missing.html": [("wcag22", "app-skip-link-target"), ("htmlcs", "G1,G123,G124.NoSuchID")],
-    "empty-button.html": [("axe", "button-name"), ("htmlcs", "H91.Button.Name"), ("equal-access", "input_label_exists")],
+    "empty-button.html": [
+        ("axe", "button-name"),
+        ("htmlcs", "H91.Button.Name"),
+        ("equal-access", "input_label_exists"),
+    ],
     "duplicate-id.html": [("htmlcs", "F77")],
     "table-without-headers.html": [("wcag22", "app-table-headers"), ("equal-access", "table_headers_exists")],
     "hidden-focusable.html": [("axe", "aria-hidden-focus"), ("equal-access", "aria_hidden_nontabbable")],
@@ -183,16 +227,20 @@ def test_broken_site_fails(broken_run: GateRun) -> None:
 def test_barrier_is_reported_with_page_and_rule(broken_run: GateRun, page: str) -> None:
     found = issue_codes(broken_run, page)
     runner, code = EXPECTED[page][0]
-    assert any(r == runner and code_matches(c, code) for r, c in found), \
+    assert any(r == runner and code_matches(c, code) for r, c in found), (
         f"expected [{runner} {code}] for {page}, got {found}\n{broken_run.output}"
+    )
 
 
 @needs_browser
 @pytest.mark.parametrize("page", sorted(EXPECTED))
 def test_no_unexpected_issues(broken_run: GateRun, page: str) -> None:
     # Guards against false positives: each page has one barrier, the rest of it is clean.
-    unexpected = [(r, c) for r, c in issue_codes(broken_run, page)
-                  if not any(r == er and code_matches(c, ec) for er, ec in EXPECTED[page])]
+    unexpected = [
+        (r, c)
+        for r, c in issue_codes(broken_run, page)
+        if not any(r == er and code_matches(c, ec) for er, ec in EXPECTED[page])
+    ]
     assert not unexpected, f"{page}: {unexpected}"
 
 
@@ -251,7 +299,10 @@ def test_page_without_a_result_fails_the_gate(failures_run: GateRun) -> None:
     # redirects-away.html sends the browser to index.html, so pa11y-ci files its result there
     # and the page itself is never tested.
     output = failures_run.output
-    assert "FAILED: redirects-away.html (redirects-away.html): no result from pa11y-ci for this page (did it redirect to another page?)" in output
+    assert (
+        "FAILED: redirects-away.html (redirects-away.html): no result from pa11y-ci for this page (did it redirect to another page?)"
+        in output
+    )
     assert "FAILED: 3 HTML files found but 1 pages tested: every page must be tested" in output
     assert "accessibility gate: 1 pages tested, 0 issues, 0 ignored" in output
 
@@ -279,11 +330,14 @@ def test_expired_ignore_fails_the_gate(tmp_path: Path) -> None:
 
 
 # These fail before any browser starts, so they need no Chromium.
-@pytest.mark.parametrize(("fixture", "message"), [
-    ("malformed-no-reason.yml", "entry 1 (rule \"image-alt\"): 'reason' is required"),
-    ("malformed-bad-date.yml", "entry 1 (rule \"image-alt\"): 'review_by' is required and must be a date"),
-    ("malformed-not-a-list.yml", "must be a YAML list of ignores"),
-])
+@pytest.mark.parametrize(
+    ("fixture", "message"),
+    [
+        ("malformed-no-reason.yml", "entry 1 (rule \"image-alt\"): 'reason' is required"),
+        ("malformed-bad-date.yml", "entry 1 (rule \"image-alt\"): 'review_by' is required and must be a date"),
+        ("malformed-not-a-list.yml", "must be a YAML list of ignores"),
+    ],
+)
 def test_malformed_ignores_fail_with_a_clear_message(tmp_path: Path, fixture: str, message: str) -> None:
     ignores = FIXTURES / "ignores" / fixture
     result = run_gate(FIXTURES / "site-clean", tmp_path, "--ignores", str(ignores))
@@ -300,32 +354,56 @@ def test_shipped_ignores_file_is_valid() -> None:
         assert entry.get("reason") and entry.get("review_by"), entry
 
 
-@pytest.mark.parametrize(("pattern", "selector", "matches"), [
-    ("html > body > form", "html > body > form", True),
-    ("html > body > form", "html > body > form > input", False),
-    ("a[href?x]", "a[href?x]", True),  # no "*": exact, so "[" and "?" match themselves
-    ("* > figure* > div > svg > *", "html > body > article > figure:nth-child(28) > div > svg > g > text", True),
-    ("* > figure* > div > svg > *", "html > body > article > figure > div > svg > g > g:nth-child(2) > g > text", True),
-    ("* > figure* > div > svg > *", "html > body > article > figure > img", False),
-    ("* > figure* > div > svg > *", "html > body > article > p > svg > path", False),
-])
+@pytest.mark.parametrize(
+    ("pattern", "selector", "matches"),
+    [
+        ("html > body > form", "html > body > form", True),
+        ("html > body > form", "html > body > form > input", False),
+        ("a[href?x]", "a[href?x]", True),  # no "*": exact, so "[" and "?" match themselves
+        ("* > figure* > div > svg > *", "html > body > article > figure:nth-child(28) > div > svg > g > text", True),
+        (
+            "* > figure* > div > svg > *",
+            "html > body > article > figure > div > svg > g > g:nth-child(2) > g > text",
+            True,
+        ),
+        ("* > figure* > div > svg > *", "html > body > article > figure > img", False),
+        ("* > figure* > div > svg > *", "html > body > article > p > svg > path", False),
+    ],
+)
 def test_an_ignore_selector_is_exact_unless_it_holds_a_star(pattern: str, selector: str, matches: bool) -> None:
     assert selector_matches(pattern, selector) is matches
 
 
-@pytest.mark.parametrize("content", [
-    {"retention/standard-5-supervision/index.html": "docs/retention/standard-5-supervision.md"},
-    {"contact": {"name": "DfE", "link_text": "Contact us", "url": "https://example.org/contact"},
-     "pages": [{"id": "retention/standard-5-supervision", "html": "retention/standard-5-supervision/index.html",
-                "source": "docs/retention/standard-5-supervision.md", "title": "Supervision", "strand": "retention",
-                "kind": "standard", "resource": True, "pdf": "pdf/retention/standard-5-supervision.pdf",
-                "print_view": None, "last_reviewed": "2026-11-22", "review_due": "2027-11-22"}]},
-])
+@pytest.mark.parametrize(
+    "content",
+    [
+        {"retention/standard-5-supervision/index.html": "docs/retention/standard-5-supervision.md"},
+        {
+            "contact": {"name": "DfE", "link_text": "Contact us", "url": "https://example.org/contact"},
+            "pages": [
+                {
+                    "id": "retention/standard-5-supervision",
+                    "html": "retention/standard-5-supervision/index.html",
+                    "source": "docs/retention/standard-5-supervision.md",
+                    "title": "Supervision",
+                    "strand": "retention",
+                    "kind": "standard",
+                    "resource": True,
+                    "pdf": "pdf/retention/standard-5-supervision.pdf",
+                    "print_view": None,
+                    "last_reviewed": "2026-11-22",
+                    "review_due": "2027-11-22",
+                }
+            ],
+        },
+    ],
+)
 def test_source_map_accepts_a_flat_map_or_the_build_page_list(tmp_path: Path, content: dict[str, Any]) -> None:
     path = tmp_path / "map.json"
     path.write_text(json.dumps(content), encoding="utf-8")
     assert load_source_map(path) == {
-        "retention/standard-5-supervision/index.html": "docs/retention/standard-5-supervision.md"}
+        "retention/standard-5-supervision/index.html": "docs/retention/standard-5-supervision.md"
+    }
 
 
 # ---- the cache: unchanged pages are not tested again ----------------------------------------------
@@ -347,13 +425,27 @@ class CacheRuns:
     cached_ignored: GateRun  # the same with the issue ignored
 
 
-def cache_gate(site: Path, reports: Path, cache: Path, *extra: str, ignores: Path = NO_IGNORES,
-               root: Path = ROOT) -> GateRun:
+def cache_gate(
+    site: Path, reports: Path, cache: Path, *extra: str, ignores: Path = NO_IGNORES, root: Path = ROOT
+) -> GateRun:
     source_map = reports.parent / f"{reports.name}-source-map.json"
     reports.parent.mkdir(parents=True, exist_ok=True)
     source_map.write_text(json.dumps(CACHE_SOURCES), encoding="utf-8")
-    return run_gate(site, reports, "--cache", str(cache), "--ignores", str(ignores), "--source-map", str(source_map),
-                    "--today", "2026-01-01", *extra, env={"SOURCE_DATE_EPOCH": "1767225600"}, root=root)
+    return run_gate(
+        site,
+        reports,
+        "--cache",
+        str(cache),
+        "--ignores",
+        str(ignores),
+        "--source-map",
+        str(source_map),
+        "--today",
+        "2026-01-01",
+        *extra,
+        env={"SOURCE_DATE_EPOCH": "1767225600"},
+        root=root,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -435,8 +527,9 @@ def test_cached_and_clean_runs_give_the_same_reports(cache_runs: CacheRuns) -> N
     assert without_cache_markers(cached.report) == without_cache_markers(clean.report)
     assert html_without_cache_markers(cached) == html_without_cache_markers(clean)
     issue_lines = [line for line in clean.output.splitlines() if line.startswith(("docs/", "FAILED", "warning"))]
-    assert issue_lines and issue_lines == [line for line in cached.output.splitlines()
-                                           if line.startswith(("docs/", "FAILED", "warning"))]
+    assert issue_lines and issue_lines == [
+        line for line in cached.output.splitlines() if line.startswith(("docs/", "FAILED", "warning"))
+    ]
 
 
 @needs_browser
@@ -451,12 +544,16 @@ def test_changing_one_page_retests_only_that_page(cache_runs: CacheRuns, tmp_pat
 
 
 @needs_browser
-@pytest.mark.parametrize(("asset", "pages"), [
-    ("assets/site.css", ["guide.html", "index.html"]),  # The stylesheet that two pages load.
-    ("assets/pixel.gif", ["no-alt.html"]),  # An image.
-])
-def test_changing_a_shared_asset_retests_every_page_that_loads_it(cache_runs: CacheRuns, tmp_path: Path,
-                                                                  asset: str, pages: list[str]) -> None:
+@pytest.mark.parametrize(
+    ("asset", "pages"),
+    [
+        ("assets/site.css", ["guide.html", "index.html"]),  # The stylesheet that two pages load.
+        ("assets/pixel.gif", ["no-alt.html"]),  # An image.
+    ],
+)
+def test_changing_a_shared_asset_retests_every_page_that_loads_it(
+    cache_runs: CacheRuns, tmp_path: Path, asset: str, pages: list[str]
+) -> None:
     site, cache = copy_of(cache_runs, tmp_path)
     with open(site / asset, "ab") as out:
         out.write(b"\n/* changed */\n" if asset.endswith(".css") else b"\0")
@@ -483,8 +580,9 @@ def test_changing_the_runner_invalidates_every_page(cache_runs: CacheRuns, tmp_p
 @needs_browser
 def test_corrupt_cache_entry_is_retested(cache_runs: CacheRuns, tmp_path: Path) -> None:
     site, cache = copy_of(cache_runs, tmp_path)
-    entry = next(path for path in cache.glob("*.json")
-                 if json.loads(path.read_text(encoding="utf-8"))["page"] == "index.html")
+    entry = next(
+        path for path in cache.glob("*.json") if json.loads(path.read_text(encoding="utf-8"))["page"] == "index.html"
+    )
     entry.write_bytes(b'{"format": 1, "key": "tru')  # As if the disk filled up mid-write.
     run = cache_gate(site, tmp_path / "reports", cache, ignores=NO_ALT_IGNORES)
     assert run.returncode == 0, run.output
@@ -516,21 +614,46 @@ def test_page_key_covers_the_files_the_page_loads_and_nothing_else(tmp_path: Pat
     site = tmp_path / "site"
     (site / "docs" / "img").mkdir(parents=True)
     (site / "assets").mkdir()
-    (site / "docs" / "page.html").write_text("""<!DOCTYPE html><html lang="en"><head>
+    (site / "docs" / "page.html").write_text(
+        """<!DOCTYPE html><html lang="en"><head>
 <link rel="stylesheet" href="../assets/main.css?v=2"><link rel="next" href="next.html"><link rel="canonical" href="x.html">
 <script src="../assets/app.js"></script><script src="https://example.org/remote.js"></script>
 <style>.hero { background: url('img/hero.png'); }</style></head><body>
 <a href="other.html">a link, not loaded</a><img alt="" src="img/a.png" srcset="img/a.png 1x, img/a2.png 2x">
 <div style="background-image: url(&quot;img/inline.png&quot;)"></div><img alt="" src="data:image/gif;base64,R0lG">
-<img alt="" src="/assets/root.png"><img alt="" src="img/missing.png"></body></html>""", encoding="utf-8")
-    (site / "assets" / "main.css").write_text('@import "fonts.css"; body { background: url(bg.png); }', encoding="utf-8")
-    for name in ("assets/fonts.css", "assets/bg.png", "assets/app.js", "assets/root.png", "docs/img/hero.png",
-                 "docs/img/a.png", "docs/img/a2.png", "docs/img/inline.png", "docs/next.html", "docs/other.html"):
+<img alt="" src="/assets/root.png"><img alt="" src="img/missing.png"></body></html>""",
+        encoding="utf-8",
+    )
+    (site / "assets" / "main.css").write_text(
+        '@import "fonts.css"; body { background: url(bg.png); }', encoding="utf-8"
+    )
+    for name in (
+        "assets/fonts.css",
+        "assets/bg.png",
+        "assets/app.js",
+        "assets/root.png",
+        "docs/img/hero.png",
+        "docs/img/a.png",
+        "docs/img/a2.png",
+        "docs/img/inline.png",
+        "docs/next.html",
+        "docs/other.html",
+    ):
         (site / name).write_text(name, encoding="utf-8")
     files = gate.page_files(site, "docs/page.html")
-    assert sorted(files) == ["assets/app.js", "assets/bg.png", "assets/fonts.css", "assets/main.css", "assets/root.png",
-                             "docs/img/a.png", "docs/img/a2.png", "docs/img/hero.png", "docs/img/inline.png",
-                             "docs/img/missing.png", "docs/page.html"]
+    assert sorted(files) == [
+        "assets/app.js",
+        "assets/bg.png",
+        "assets/fonts.css",
+        "assets/main.css",
+        "assets/root.png",
+        "docs/img/a.png",
+        "docs/img/a2.png",
+        "docs/img/hero.png",
+        "docs/img/inline.png",
+        "docs/img/missing.png",
+        "docs/page.html",
+    ]
     assert files["docs/img/missing.png"] is None and files["assets/bg.png"] is not None
     fingerprint = {"format": 0}
     before = gate.page_key(site, "docs/page.html", fingerprint)
@@ -542,14 +665,17 @@ def test_page_key_covers_the_files_the_page_loads_and_nothing_else(tmp_path: Pat
     assert gate.page_key(site, "docs/page.html", fingerprint) != before, "a stylesheet imported by a stylesheet is"
 
 
-@pytest.mark.parametrize("entry", [
-    "not json",
-    '["a list"]',
-    '{"format": 1, "key": "OTHER", "page": "index.html", "results": []}',
-    '{"format": 1, "key": "KEY", "page": "other.html", "results": []}',
-    '{"format": 0, "key": "KEY", "page": "index.html", "results": []}',
-    '{"format": 1, "key": "KEY", "page": "index.html", "results": [{"message": "an error, not an issue"}]}',
-])
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "not json",
+        '["a list"]',
+        '{"format": 1, "key": "OTHER", "page": "index.html", "results": []}',
+        '{"format": 1, "key": "KEY", "page": "other.html", "results": []}',
+        '{"format": 0, "key": "KEY", "page": "index.html", "results": []}',
+        '{"format": 1, "key": "KEY", "page": "index.html", "results": [{"message": "an error, not an issue"}]}',
+    ],
+)
 def test_untrustworthy_cache_entries_are_not_used(tmp_path: Path, entry: str) -> None:
     gate = gate_cache
     (tmp_path / "KEY.json").write_text(entry, encoding="utf-8")
@@ -557,4 +683,3 @@ def test_untrustworthy_cache_entries_are_not_used(tmp_path: Path, entry: str) ->
     gate.write_cached(tmp_path, "KEY", "index.html", [])
     assert gate.read_cached(tmp_path, "KEY", "index.html") == []
     assert sorted(path.name for path in tmp_path.iterdir()) == ["KEY.json"], "no temporary file is left behind"
-

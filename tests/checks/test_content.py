@@ -6,7 +6,7 @@ from bs4 import BeautifulSoup
 
 from checks import content
 
-SOURCE = "Intro.\n\n## Part\n\n<div onclick=\"x()\">Hi</div>\n\n<script>alert(1)</script>\n"
+SOURCE = 'Intro.\n\n## Part\n\n<div onclick="x()">Hi</div>\n\n<script>alert(1)</script>\n'
 
 
 def soup(html: str) -> BeautifulSoup:
@@ -15,7 +15,9 @@ def soup(html: str) -> BeautifulSoup:
 
 def test_script_iframe_and_event_handlers_are_refused_with_their_line():
     problems = content.unsafe_html(
-        soup('<h1>T</h1><div onclick="x()">Hi</div><script>alert(1)</script><iframe src="x"></iframe>'), SOURCE, "docs/p.md"
+        soup('<h1>T</h1><div onclick="x()">Hi</div><script>alert(1)</script><iframe src="x"></iframe>'),
+        SOURCE,
+        "docs/p.md",
     )
     assert "docs/p.md:7: raw <script> is not allowed in content" in problems[0]
     assert problems[1].startswith("docs/p.md: an <iframe> is not allowed")
@@ -23,7 +25,9 @@ def test_script_iframe_and_event_handlers_are_refused_with_their_line():
 
 
 def test_an_image_without_alt_is_refused_but_empty_alt_is_decoration():
-    problems = content.unsafe_html(soup('<img src="a/chart.png"><img src="b.png" alt="">'), "![x](a/chart.png)\n", "docs/p.md")
+    problems = content.unsafe_html(
+        soup('<img src="a/chart.png"><img src="b.png" alt="">'), "![x](a/chart.png)\n", "docs/p.md"
+    )
     assert problems == [
         "docs/p.md:1: an image has no alt text. Write ![what the image shows](file.png), "
         "or ![](file.png) only if the image is decoration."
@@ -40,7 +44,9 @@ def test_a_second_h1_is_refused():
 
 def test_skipped_heading_levels_are_refused():
     problems = content.heading_structure(soup("<h1>T</h1><h2>A</h2><h4>Deep</h4>"), "## A\n#### Deep\n", "docs/p.md")
-    assert problems == ["docs/p.md:2: heading 'Deep' is level 4 after level 2. Do not skip heading levels: use level 3 here."]
+    assert problems == [
+        "docs/p.md:2: heading 'Deep' is level 4 after level 2. Do not skip heading levels: use level 3 here."
+    ]
 
 
 def test_good_headings_pass():
@@ -56,7 +62,9 @@ def test_agency_rule_pages_need_their_sections_in_order():
     assert content.section_order(h2s(*good), "agency-rule", "docs/a.md") == []
     assert content.section_order(h2s(*good[:-1], "Related resources", good[-1]), "agency-rule", "docs/a.md") == []
     problem = content.section_order(h2s(*good[1:]), "agency-rule", "docs/a.md")[0]
-    assert problem.startswith("docs/a.md: a 'agency-rule' page has these '##' sections in this order: What the rule says / From when")
+    assert problem.startswith(
+        "docs/a.md: a 'agency-rule' page has these '##' sections in this order: What the rule says / From when"
+    )
     assert problem.endswith("(missing: What the rule says).")
 
 

@@ -45,6 +45,7 @@ def test_the_macros_found_are_the_ones_define_env_registers():
 
 # --- Where the guide is published -------------------------------------------------------------------
 
+
 def test_the_built_site_has_no_author_guide(site_build):
     assert not (site_build / "authors").exists()
     assert "For authors" not in (site_build / "index.html").read_text(encoding="utf-8")
@@ -59,7 +60,11 @@ def test_make_serve_shows_authors_the_guide_with_its_macros_rendered(tmp_path):
         port = probe.getsockname()[1]
     server = subprocess.Popen(
         [str(VENV_BIN / "mkdocs"), "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
-        cwd=project, env=project_env(project), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        cwd=project,
+        env=project_env(project),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     try:
         guide = _fetch_when_served(f"http://127.0.0.1:{port}/authors/macros.html", server)

@@ -42,8 +42,14 @@ def test_the_bundle_has_the_zip_manifest_build_info_reports_and_checksum(built):
     archive = bundle(built)
     dist = archive.parent
     assert sorted(p.name for p in dist.iterdir()) == [
-        "HANDOVER.md", "SHA256SUMS", "build-info.json", "govspeak", "manifest.json", "reports",
-        "social-work-workforce-resources.zip"]
+        "HANDOVER.md",
+        "SHA256SUMS",
+        "build-info.json",
+        "govspeak",
+        "manifest.json",
+        "reports",
+        "social-work-workforce-resources.zip",
+    ]
     assert (dist / "SHA256SUMS").read_text() == f"{hashlib.sha256(archive.read_bytes()).hexdigest()}  {archive.name}\n"
 
 
@@ -55,8 +61,14 @@ def test_the_manifest_matches_the_zip_page_for_page(built):
         for page in manifest["pages"]:
             assert hashlib.sha256(zipped.read(f"site/{page['path']}")).hexdigest() == page["sha256"]
         assert json.loads(zipped.read("manifest.json")) == manifest
-    assert {"build-info.json", "HANDOVER.md", "reports/accessibility.json", "reports/accessibility.html",
-            "govspeak/index.md", "govspeak/retention/standard-5-supervision.md"} <= names
+    assert {
+        "build-info.json",
+        "HANDOVER.md",
+        "reports/accessibility.json",
+        "reports/accessibility.html",
+        "govspeak/index.md",
+        "govspeak/retention/standard-5-supervision.md",
+    } <= names
     assert manifest["file_count"] == sum(1 for name in names if name.startswith("site/"))
     standard_5 = next(p for p in manifest["pages"] if p["path"] == "retention/standard-5-supervision.html")
     assert standard_5["source"] == "docs/retention/standard-5-supervision.md"
@@ -76,7 +88,9 @@ def test_the_handover_notes_list_changes_since_the_previous_manifest(built, tmp_
     previous["pages"] = [p for p in previous["pages"] if p["path"] != "agency/price-caps.html"]
     previous["pages"].append({**previous["pages"][0], "path": "retired.html", "title": "A retired page"})
     (tmp_path / "previous.json").write_text(json.dumps(previous))
-    archive = write_bundle(built / "site", built / "build", built / "dist-second", built / "none", "true", tmp_path / "previous.json")
+    archive = write_bundle(
+        built / "site", built / "build", built / "dist-second", built / "none", "true", tmp_path / "previous.json"
+    )
     notes = (archive.parent / "HANDOVER.md").read_text()
     assert "### Added (1)\n\n- Price caps (`site/agency/price-caps.html`)" in notes
     assert "### Removed (1)\n\n- A retired page (`site/retired.html`)" in notes

@@ -22,18 +22,25 @@ from tests.support import build, copy_project
 
 ROOT = Path(__file__).resolve().parents[2]
 EVERY_BLOCK = ROOT / "tests" / "fixtures" / "govspeak" / "every-block.md"
+
+
 def every_block_data() -> SiteData:
     """The macro tests' site, with the words the expected Govspeak below was written for."""
     data = make_site_data()
     standard = replace(data.standards[5], summary="Employers give every social worker regular, protected supervision.")
     # The rule's own page is not on this small site, so its box has no link to it (a rule's box on its own page).
     rule = replace(data.agency_rules["notice-periods"], page="agency/notice-periods-rule")
-    survey = Series("workload-too-high", "child and family social workers who said their workload was too high",
-                    "percent", Source("A report", "Community Care", "https://example.org/cc"),
-                    "longitudinal study, autumn {period}")
+    survey = Series(
+        "workload-too-high",
+        "child and family social workers who said their workload was too high",
+        "percent",
+        Source("A report", "Community Care", "https://example.org/cc"),
+        "longitudinal study, autumn {period}",
+    )
     figure = Statistic("workload-too-high-2022", survey, "2022", "63%", "medium", caveat="One source only.")
-    return replace(data, standards={5: standard}, agency_rules={rule.id: rule},
-                   statistics={**data.statistics, figure.id: figure})
+    return replace(
+        data, standards={5: standard}, agency_rules={rule.id: rule}, statistics={**data.statistics, figure.id: figure}
+    )
 
 
 @pytest.fixture(scope="module")
@@ -42,8 +49,15 @@ def article() -> str:
     source = EVERY_BLOCK.read_text(encoding="utf-8")
     current = Current()
     current.text = source
-    current.meta = {"sources": [{"title": "Agency rules", "publisher": "Department for Education",
-                                 "url": "https://example.org/agency-rules"}]}
+    current.meta = {
+        "sources": [
+            {
+                "title": "Agency rules",
+                "publisher": "Department for Education",
+                "url": "https://example.org/agency-rules",
+            }
+        ]
+    }
     content = to_page_html(render_macros(source, make_macros(every_block_data(), current)))
     # The page furniture around the content, as overrides/main.html and build_steps/page_title.py (the title) write it; the
     # export of the real site below checks it is left out of real pages too.
@@ -53,8 +67,8 @@ def article() -> str:
         '<h1 class="app-page-title" id="main-content" tabindex="-1">A page of every block</h1>\n'
         f"{content}\n"
         '<dl class="app-page-meta">\n'
-        "<div class=\"app-page-meta__item\"><dt>Last reviewed</dt><dd>22 November 2026</dd></div>\n"
-        "<div class=\"app-page-meta__item\"><dt>Next review due</dt><dd>22 November 2027</dd></div>\n"
+        '<div class="app-page-meta__item"><dt>Last reviewed</dt><dd>22 November 2026</dd></div>\n'
+        '<div class="app-page-meta__item"><dt>Next review due</dt><dd>22 November 2027</dd></div>\n'
         "</dl>\n"
         "</article>"
     )
@@ -200,28 +214,15 @@ BLOCKS = {
     ),
     "steps directly under 'Steps'": "s1. Agree a lead.\ns2. Set a date.\n",
     "numbered list under any other heading": "## A simple agenda\n\n1. How are you?\n2. Case discussion.",
-    "nested lists": (
-        "- Roles\n"
-        "  1. social worker\n"
-        "  2. team manager\n"
-        "     - in a project team\n"
-        "- Pay"
-    ),
-    "loose list with paragraphs": (
-        "1. First, a step with two paragraphs.\n\n   More about the first.\n\n2. Second."
-    ),
+    "nested lists": ("- Roles\n  1. social worker\n  2. team manager\n     - in a project team\n- Pay"),
+    "loose list with paragraphs": ("1. First, a step with two paragraphs.\n\n   More about the first.\n\n2. Second."),
     "table: header row, alignment, row header, internal link": (
-        "| Rule | Weeks |\n"
-        "|:---|---:|\n"
-        "| # Notice *period* | 4 |\n"
-        "| [Cooling-off](../agency/cooling-off.md) | 13 |"
+        "| Rule | Weeks |\n|:---|---:|\n| # Notice *period* | 4 |\n| [Cooling-off](../agency/cooling-off.md) | 13 |"
     ),
     "blockquote": "> Supervision is where a social worker thinks through their cases.\n>\n> It matters.",
     "code block as indented text": "    name: Supervision\n      minutes: 90",
     "details flattened to a heading and text": "### How the rule was made\n\nDfE consulted in 2023.",
-    "tabs flattened to headings and text": (
-        "### Councils\n\nWhat councils do.\n\n### Agencies\n\nWhat agencies do."
-    ),
+    "tabs flattened to headings and text": ("### Councils\n\nWhat councils do.\n\n### Agencies\n\nWhat agencies do."),
     "image in a paragraph": "Leavers by year:\n\n[Image:leavers.png]",
     "figure: image, then its caption": "[Image:cycle.png]\n\nThe supervision cycle, from planning to review.",
     "link to a file": "Download the [AttachmentLink:action-plan.docx].",
@@ -244,12 +245,32 @@ def test_each_block_becomes_its_govspeak(govspeak, block):
 def test_headings_start_at_h2_and_keep_their_levels(govspeak):
     headings = [line for line in govspeak.split("\n") if line.startswith("#")]
     assert headings == [
-        "## What the standard expects", "## What the rule says", "## Callouts", "## Examples",
-        "## Reflective questions", "### Questions for your team", "## Self-assessment checklist",
-        "### Before you start", "## Self-assessment", "### The basics", "### Quick checks", "### Sessions", "### Plan",
-        "## Why it matters", "## How to use it", "## Steps to take",
-        "## A simple agenda", "## Lists", "## Tables", "## Quotes and code", "## More detail",
-        "### How the rule was made", "### Councils", "### Agencies", "## Images and files", "## Sources",
+        "## What the standard expects",
+        "## What the rule says",
+        "## Callouts",
+        "## Examples",
+        "## Reflective questions",
+        "### Questions for your team",
+        "## Self-assessment checklist",
+        "### Before you start",
+        "## Self-assessment",
+        "### The basics",
+        "### Quick checks",
+        "### Sessions",
+        "### Plan",
+        "## Why it matters",
+        "## How to use it",
+        "## Steps to take",
+        "## A simple agenda",
+        "## Lists",
+        "## Tables",
+        "## Quotes and code",
+        "## More detail",
+        "### How the rule was made",
+        "### Councils",
+        "### Agencies",
+        "## Images and files",
+        "## Sources",
     ]
 
 
@@ -278,7 +299,9 @@ def test_conversion_records_alt_text_and_links_to_other_pages(article):
         ("action-plan.docx", "../assets/templates/action-plan.docx", "action plan template"),
     }
     assert sorted(set(conversion.links)) == [
-        "../agency/cooling-off.md", "../agency/notice-periods.md", "../retention/standard-5-supervision.md",
+        "../agency/cooling-off.md",
+        "../agency/notice-periods.md",
+        "../retention/standard-5-supervision.md",
     ]
     assert conversion.web_links == ["#tool-supervision-check"]  # no page given: the tool's anchor alone
 
@@ -304,34 +327,38 @@ def test_an_ordered_list_after_a_table_is_not_steps_even_under_how_to():
 
 
 def test_a_paragraph_starting_with_govspeak_markers_stays_text():
-    text, _ = to_govspeak("<article><p>^ not a callout</p><p>% not a warning</p><p>$E not an example</p>"
-                          "<p># not a heading</p><p>s1. not a step</p></article>")
+    text, _ = to_govspeak(
+        "<article><p>^ not a callout</p><p>% not a warning</p><p>$E not an example</p>"
+        "<p># not a heading</p><p>s1. not a step</p></article>"
+    )
     assert text == (
-        "&#94; not a callout\n\n&#37; not a warning\n\n\\$E not an example\n\n\\# not a heading\n\n"
-        "s1\\. not a step\n"
+        "&#94; not a callout\n\n&#37; not a warning\n\n\\$E not an example\n\n\\# not a heading\n\ns1\\. not a step\n"
     )
 
 
 def test_unsafe_elements_in_the_html_never_reach_the_govspeak():
-    text, _ = to_govspeak('<article><p>Safe<script>alert(1)</script></p><style>p{}</style>'
-                          '<iframe src="https://example.org"></iframe><p onclick="x()">Click</p></article>')
+    text, _ = to_govspeak(
+        "<article><p>Safe<script>alert(1)</script></p><style>p{}</style>"
+        '<iframe src="https://example.org"></iframe><p onclick="x()">Click</p></article>'
+    )
     assert text == "Safe\n\nClick\n"
 
 
 # --- The lint ------------------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("govspeak", "line", "problem"),
     [
         ("Fine.\n\n<script>alert(1)</script>", 3, "a <script> is not allowed"),
         ("<style>p { color: red }</style>", 1, "a <style> block is not allowed"),
-        ("Text\n\n<p onclick=\"steal()\">Hi</p>", 3, "the 'onclick' attribute runs JavaScript"),
-        ("Text\n\n<p onclick=\"steal()\">Hi</p>", 3, "raw HTML <p> is not allowed"),
+        ('Text\n\n<p onclick="steal()">Hi</p>', 3, "the 'onclick' attribute runs JavaScript"),
+        ('Text\n\n<p onclick="steal()">Hi</p>', 3, "raw HTML <p> is not allowed"),
         ("[Click](javascript:alert(1))", 1, "a 'javascript:' URL can run script"),
         ("[Click]( JaVa&#115;cript:alert(1))", 1, "a 'javascript:' URL can run script"),
-        ("<iframe src=\"https://example.org\"></iframe>", 1, "an <iframe> is not allowed"),
-        ("Text\n{: onmouseover=\"x()\"}", 2, "Kramdown attribute lists and extensions"),
-        ("Text\n{: onmouseover=\"x()\"}", 2, "the 'onmouseover' attribute runs JavaScript"),
+        ('<iframe src="https://example.org"></iframe>', 1, "an <iframe> is not allowed"),
+        ('Text\n{: onmouseover="x()"}', 2, "Kramdown attribute lists and extensions"),
+        ('Text\n{: onmouseover="x()"}', 2, "the 'onmouseover' attribute runs JavaScript"),
         ("<!-- hidden -->", 1, "HTML comments and declarations are not allowed"),
     ],
 )
@@ -385,6 +412,7 @@ def test_a_chart_becomes_its_title_its_trend_then_its_table_with_the_barchart_ma
 
 
 # --- The export of the real site ---------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dict]]:
@@ -455,16 +483,19 @@ def test_real_pages_keep_their_blocks(exported):
     assert "22 November 2026" not in supervision and "Print this page" not in supervision
     assessment = (target / "retention" / "self-assessment.md").read_text(encoding="utf-8")
     assert "[fill it in online](self-assessment.html#tool-employer-standards)" in assessment
-    assert ("\n\n### Standard 1: Strategic and professional leadership\n\nRead [Standard 1: Strategic and professional "
-            "leadership](standard-1-social-work-framework.md).\n\nRate each one: Not yet, Partly or Fully. For each one, "
-            "write down: Evidence; Next step.\n\n- A written statement of the purpose") in assessment
+    assert (
+        "\n\n### Standard 1: Strategic and professional leadership\n\nRead [Standard 1: Strategic and professional "
+        "leadership](standard-1-social-work-framework.md).\n\nRate each one: Not yet, Partly or Fully. For each one, "
+        "write down: Evidence; Next step.\n\n- A written statement of the purpose"
+    ) in assessment
     assert "Check my answers" not in assessment and "saved as you go" not in assessment
     hybrid = (target / "workload" / "hybrid-and-digital.md").read_text(encoding="utf-8")
     assert "### Hybrid working team check (this site's own, not DfE's self-assessment)" in hybrid
 
 
-@pytest.mark.parametrize(("page", "charts"), [("retention/index", 2), ("agency/index", 2),
-                                             ("workload/caseload-management", 1)])
+@pytest.mark.parametrize(
+    ("page", "charts"), [("retention/index", 2), ("agency/index", 2), ("workload/caseload-management", 1)]
+)
 def test_each_chart_on_the_real_pages_is_a_table_then_the_barchart_marker(exported, page, charts):
     target, _ = exported
     text = (target / f"{page}.md").read_text(encoding="utf-8")
@@ -480,8 +511,10 @@ def test_index_lists_every_page_with_its_source_and_the_links_between_pages(buil
         assert (row in index) == (page["id"] in resource_ids(pages)), page["id"]
     assert "| retention/standard-5-supervision.md | agency/working-with-agency-social-workers.md, " in index
     assert "not in this export" not in index
-    assert ("| retention/self-assessment.md | `self-assessment.html#tool-employer-standards` | "
-            "`site/retention/self-assessment.html` |") in index
+    assert (
+        "| retention/self-assessment.md | `self-assessment.html#tool-employer-standards` | "
+        "`site/retention/self-assessment.html` |"
+    ) in index
 
 
 def test_assets_files_are_empty_when_a_page_has_none(exported):
@@ -509,6 +542,7 @@ def test_command_line_writes_the_export(built, tmp_path, capsys):
 
 # --- Refusals ---------------------------------------------------------------------------------------------------
 
+
 def one_page_site(tmp_path: Path, body: str) -> tuple[Path, list[dict]]:
     site = tmp_path / "site"
     (site / "workload").mkdir(parents=True)
@@ -516,9 +550,15 @@ def one_page_site(tmp_path: Path, body: str) -> tuple[Path, list[dict]]:
         f'<html><body><article id="main-content"><h1>Case recording</h1>{body}</article></body></html>',
         encoding="utf-8",
     )
-    page = {"id": "workload/case-recording", "source": "docs/workload/case-recording.md",
-            "html": "workload/case-recording.html", "title": "Case recording", "strand": "workload", "kind": "guide",
-            "resource": True}
+    page = {
+        "id": "workload/case-recording",
+        "source": "docs/workload/case-recording.md",
+        "html": "workload/case-recording.html",
+        "title": "Case recording",
+        "strand": "workload",
+        "kind": "guide",
+        "resource": True,
+    }
     return site, [page]
 
 
@@ -553,8 +593,9 @@ def test_two_different_files_of_one_name_on_a_page_are_refused(tmp_path):
 
 def test_assets_file_lists_site_paths_and_descriptions(tmp_path):
     site, pages = one_page_site(
-        tmp_path, '<p><img alt="A chart of leavers" src="../assets/leavers.png"></p>'
-                  '<p><a href="../assets/plan.docx">Action plan</a></p>',
+        tmp_path,
+        '<p><img alt="A chart of leavers" src="../assets/leavers.png"></p>'
+        '<p><a href="../assets/plan.docx">Action plan</a></p>',
     )
     write_govspeak(site, pages, tmp_path / "out")
     assets = (tmp_path / "out" / "workload" / "case-recording.assets.txt").read_text(encoding="utf-8")

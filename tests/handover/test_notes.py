@@ -4,14 +4,28 @@ from __future__ import annotations
 
 from handover.notes import Changes, changelog, handover_notes
 
-CONTACT = {"name": "the Department for Education (DfE)", "link_text": "Contact the Department for Education",
-           "url": "https://www.gov.uk/contact-dfe"}
+CONTACT = {
+    "name": "the Department for Education (DfE)",
+    "link_text": "Contact the Department for Education",
+    "url": "https://www.gov.uk/contact-dfe",
+}
 
 
 def manifest(**pages: str) -> dict:
-    return {"file_count": 10, "pages": [
-        {"path": path.replace("_", "/") + ".html", "sha256": digest, "title": path.title(), "source": f"docs/{path}.md",
-         "last_reviewed": "2026-11-22", "review_due": "2027-11-22"} for path, digest in pages.items()]}
+    return {
+        "file_count": 10,
+        "pages": [
+            {
+                "path": path.replace("_", "/") + ".html",
+                "sha256": digest,
+                "title": path.title(),
+                "source": f"docs/{path}.md",
+                "last_reviewed": "2026-11-22",
+                "review_due": "2027-11-22",
+            }
+            for path, digest in pages.items()
+        ],
+    }
 
 
 def test_changelog_lists_pages_added_changed_and_removed():
@@ -31,9 +45,15 @@ def test_unchanged_pages_are_no_change():
 def notes(previous=None, review_due="2027-11-22") -> str:
     current = manifest(index="a", new="d")
     current["pages"][0]["review_due"] = review_due
-    report = {"passed": True, "standard": "WCAG2AA", "runners": ["axe", "htmlcs"], "pages": [
-        {"url": "index.html", "issues": [], "ignored": [{"code": "H32.2", "reason": "No submit button."}]},
-        {"url": "new.html", "issues": [], "ignored": [{"code": "H32.2", "reason": "No  submit\nbutton."}]}]}
+    report = {
+        "passed": True,
+        "standard": "WCAG2AA",
+        "runners": ["axe", "htmlcs"],
+        "pages": [
+            {"url": "index.html", "issues": [], "ignored": [{"code": "H32.2", "reason": "No submit button."}]},
+            {"url": "new.html", "issues": [], "ignored": [{"code": "H32.2", "reason": "No  submit\nbutton."}]},
+        ],
+    }
     info = {"commit": "abc123", "commit_date": "2026-11-22T10:00:00+00:00"}
     return handover_notes(current, report, info, ["index.md"], changelog(previous, current), previous, CONTACT)
 
@@ -61,7 +81,7 @@ def test_notes_say_how_to_get_a_changelog_without_a_previous_manifest():
 
 def test_the_notes_ask_the_web_team_to_confirm_or_replace_the_contact_route():
     text = notes()
-    section = text[text.index("## Before you publish: confirm the contact route"):text.index("## Accessibility")]
+    section = text[text.index("## Before you publish: confirm the contact route") : text.index("## Accessibility")]
     assert "[Contact the Department for Education](https://www.gov.uk/contact-dfe)" in section
     assert "Confirm it, or replace it with your team's own route" in section
     assert "`extra.contact` in `mkdocs.yml`" in section

@@ -17,7 +17,9 @@ from site_model.pages import PageInfo
 from site_model.tool_data import load_tools
 
 REPO = Path(__file__).resolve().parents[2]
-LGA = Source("Standards for employers 2020: standard 5", "Local Government Association", "https://example.org/standard-5")
+LGA = Source(
+    "Standards for employers 2020: standard 5", "Local Government Association", "https://example.org/standard-5"
+)
 DFE = Source("Agency rules", "Department for Education", "https://example.org/agency-rules")
 CASELOAD = Series("caseload", "average caseload", "number", DFE, "at 30 September {period}")
 TURNOVER = Series("turnover", "turnover", "percent", DFE, "the year to 30 September {period}", date(2027, 3, 31))
@@ -25,20 +27,44 @@ TURNOVER = Series("turnover", "turnover", "percent", DFE, "the year to 30 Septem
 
 def page(page_id: str, title: str, strand: str, audience: tuple[str, ...] = ("team-managers",)) -> PageInfo:
     return PageInfo(
-        id=page_id, src=f"{page_id}.md", title=title, description=f"About {title.lower()}.", strand=strand,
-        kind="guide", audience=audience, last_reviewed=date(2026, 11, 22), review_due=date(2027, 11, 22),
+        id=page_id,
+        src=f"{page_id}.md",
+        title=title,
+        description=f"About {title.lower()}.",
+        strand=strand,
+        kind="guide",
+        audience=audience,
+        last_reviewed=date(2026, 11, 22),
+        review_due=date(2027, 11, 22),
         sources=(LGA,),
     )
 
 
 def make_site_data() -> SiteData:
     return SiteData(
-        standards={5: Standard(5, "Supervision", "retention/standard-5-supervision", "Employers give protected supervision.",
-                               ("Sessions last at least 90 minutes.", "A **policy** exists."), LGA)},
-        agency_rules={"notice-periods": AgencyRule(
-            "notice-periods", "Notice periods", "agency/notice-periods", "should", "Agency workers give 4 weeks' notice.",
-            "New assignments from 31 October 2024.", ("Put the notice period in contracts.",), DFE,
-            uncertain="Nothing is unconfirmed here.")},
+        standards={
+            5: Standard(
+                5,
+                "Supervision",
+                "retention/standard-5-supervision",
+                "Employers give protected supervision.",
+                ("Sessions last at least 90 minutes.", "A **policy** exists."),
+                LGA,
+            )
+        },
+        agency_rules={
+            "notice-periods": AgencyRule(
+                "notice-periods",
+                "Notice periods",
+                "agency/notice-periods",
+                "should",
+                "Agency workers give 4 weeks' notice.",
+                "New assignments from 31 October 2024.",
+                ("Put the notice period in contracts.",),
+                DFE,
+                uncertain="Nothing is unconfirmed here.",
+            )
+        },
         statistics={
             "caseload-2023": Statistic("caseload-2023", CASELOAD, "2023", "16.0"),
             "caseload": Statistic("caseload", CASELOAD, "2024", "15.4"),
@@ -54,19 +80,29 @@ class Current:
 
     def __init__(self) -> None:
         self.src = "workload/supervision.md"
-        self.meta: dict[str, Any] = {"sources": [{"title": "Agency rules", "publisher": "DfE", "url": "https://example.org/a"}]}
+        self.meta: dict[str, Any] = {
+            "sources": [{"title": "Agency rules", "publisher": "DfE", "url": "https://example.org/a"}]
+        }
         self.text = ""
 
 
 def make_macros(site_data: SiteData, current: Current) -> dict:
-    pages = {p.id: p for p in (
-        page("retention/standard-5-supervision", "Standard 5: Supervision", "retention", ("senior-leaders",)),
-        page("workload/supervision", "Supervision and workload", "workload"),
-        page("workload/index", "Reducing workload", "workload"),
-        page("agency/notice-periods", "Notice periods", "agency", ("hr-procurement", "team-managers")),
-    )}
-    context = MacroContext(site_data, pages, current_src=lambda: current.src, current_meta=lambda: current.meta,
-                           current_text=lambda: current.text)
+    pages = {
+        p.id: p
+        for p in (
+            page("retention/standard-5-supervision", "Standard 5: Supervision", "retention", ("senior-leaders",)),
+            page("workload/supervision", "Supervision and workload", "workload"),
+            page("workload/index", "Reducing workload", "workload"),
+            page("agency/notice-periods", "Notice periods", "agency", ("hr-procurement", "team-managers")),
+        )
+    }
+    context = MacroContext(
+        site_data,
+        pages,
+        current_src=lambda: current.src,
+        current_meta=lambda: current.meta,
+        current_text=lambda: current.text,
+    )
     registered: dict = {}
     for family in (blocks, facts, tools, links, charts):
         registered.update(family.register(context))
@@ -76,7 +112,8 @@ def make_macros(site_data: SiteData, current: Current) -> dict:
 def render_macros(text: str, macros: dict) -> str:
     """A page's Markdown with its macro calls run, as mkdocs-macros runs them (mkdocs.yml's Jinja settings)."""
     environment = jinja2.Environment(
-        undefined=jinja2.StrictUndefined, comment_start_string=JINJA["j2_comment_start_string"],
+        undefined=jinja2.StrictUndefined,
+        comment_start_string=JINJA["j2_comment_start_string"],
         comment_end_string=JINJA["j2_comment_end_string"],
     )
     return environment.from_string(text).render(**macros)
@@ -90,7 +127,8 @@ def to_page_html(text: str) -> str:
 def to_html(text: str) -> str:
     """Macro output as the site renders it (the Markdown extensions the macros rely on)."""
     return markdown.markdown(
-        text, extensions=["md_in_html", "tables", "attr_list", "footnotes", "macros.charts"],
+        text,
+        extensions=["md_in_html", "tables", "attr_list", "footnotes", "macros.charts"],
         extension_configs={"footnotes": FOOTNOTES},
     )
 

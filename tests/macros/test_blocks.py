@@ -20,7 +20,12 @@ def test_callout_renders_a_named_note_with_its_kind_in_the_heading(macro):
 
 @pytest.mark.parametrize(
     ("kind", "title"),
-    [("information", "Information"), ("warning", "Warning"), ("important", "Important"), ("england", "Applies in England")],
+    [
+        ("information", "Information"),
+        ("warning", "Warning"),
+        ("important", "Important"),
+        ("england", "Applies in England"),
+    ],
 )
 def test_each_callout_kind_has_a_default_title(macro, kind, title):
     html = to_html(macro["callout"](kind, "Text."))
@@ -104,8 +109,12 @@ def test_practice_example_is_labelled_illustrative_without_a_source(macro):
 
 
 def test_practice_example_with_a_source_names_and_links_it(macro):
-    html = to_html(macro["practice_example"]("A title", "Text.", source_title="A report", source_url="https://example.org/r"))
-    assert '<p class="app-practice-example__label">Example from <a href="https://example.org/r">A report</a></p>' in html
+    html = to_html(
+        macro["practice_example"]("A title", "Text.", source_title="A report", source_url="https://example.org/r")
+    )
+    assert (
+        '<p class="app-practice-example__label">Example from <a href="https://example.org/r">A report</a></p>' in html
+    )
     assert '<div aria-label="Example from A report: A title"' in html
     assert "Illustrative" not in html
 

@@ -41,10 +41,13 @@ def site_data() -> SiteData:
 
 
 def svg_of(html: str) -> str:
-    return html[html.index('<svg class="app-chart__svg"'): html.index("</svg>", html.index('<svg class="app-chart__svg"')) + 6]
+    return html[
+        html.index('<svg class="app-chart__svg"') : html.index("</svg>", html.index('<svg class="app-chart__svg"')) + 6
+    ]
 
 
 # --- Exact output ------------------------------------------------------------------------------------------------
+
 
 def test_a_line_chart_is_an_svg_then_a_table_of_the_same_figures_each_with_its_note(macro):
     html = to_html(macro["chart"]("vacancy-rate") + macro["sources_section"]())
@@ -63,7 +66,7 @@ def test_a_line_chart_is_an_svg_then_a_table_of_the_same_figures_each_with_its_n
         '<text x="76" y="216" text-anchor="middle"><tspan x="76" dy="0">2022</tspan></text>\n'
         '<text x="148" y="216" text-anchor="middle"><tspan x="148" dy="0">2023</tspan></text>\n'
         '<text x="220" y="216" text-anchor="middle"><tspan x="220" dy="0">2024</tspan></text>\n'
-        '</g>\n'
+        "</g>\n"
         '<g class="app-chart__series app-chart__series--1" fill="#12436d">\n'
         '<polyline class="app-chart__line" points="76,32 148,72 220,112" fill="none" stroke="#12436d" '
         'stroke-width="3"/>\n'
@@ -74,48 +77,48 @@ def test_a_line_chart_is_an_svg_then_a_table_of_the_same_figures_each_with_its_n
         '<text x="76" y="20">20%</text>\n'
         '<text x="148" y="60">15%</text>\n'
         '<text x="220" y="100">10%</text>\n'
-        '</g>\n'
-        '</g>\n'
-        '</g>\n'
-        '</svg>\n'
-        '</div>\n'
+        "</g>\n"
+        "</g>\n"
+        "</g>\n"
+        "</svg>\n"
+        "</div>\n"
         '<table class="app-chart__table">\n'
-        '<caption>Table: Vacancy rate, 2022 to 2024</caption>\n'
-        '<thead>\n'
-        '<tr>\n'
+        "<caption>Table: Vacancy rate, 2022 to 2024</caption>\n"
+        "<thead>\n"
+        "<tr>\n"
         '<th scope="col">Year</th>\n'
         '<th class="app-chart__value" scope="col">Vacancy rate</th>\n'
-        '</tr>\n'
-        '</thead>\n'
-        '<tbody>\n'
-        '<tr>\n'
+        "</tr>\n"
+        "</thead>\n"
+        "<tbody>\n"
+        "<tr>\n"
         '<th scope="row">2022</th>\n'
         '<td class="app-chart__value"><span class="app-statistic">20%</span><sup '
         'id="fnref:workload-supervision-vacancy-rate-2022"><a class="footnote-ref" '
         'href="#fn:workload-supervision-vacancy-rate-2022">[note 1]</a></sup></td>\n'
-        '</tr>\n'
-        '<tr>\n'
+        "</tr>\n"
+        "<tr>\n"
         '<th scope="row">2023</th>\n'
         '<td class="app-chart__value"><span class="app-statistic">15%</span><sup '
         'id="fnref:workload-supervision-vacancy-rate-2023"><a class="footnote-ref" '
         'href="#fn:workload-supervision-vacancy-rate-2023">[note 2]</a></sup></td>\n'
-        '</tr>\n'
-        '<tr>\n'
+        "</tr>\n"
+        "<tr>\n"
         '<th scope="row">2024</th>\n'
         '<td class="app-chart__value"><span class="app-statistic">10%</span><sup '
         'id="fnref:workload-supervision-vacancy-rate-2024"><a class="footnote-ref" '
         'href="#fn:workload-supervision-vacancy-rate-2024">[note 3]</a></sup></td>\n'
-        '</tr>\n'
-        '</tbody>\n'
-        '</table>\n'
-        '</figure>\n'
-        '<h2>Notes</h2>\n'
+        "</tr>\n"
+        "</tbody>\n"
+        "</table>\n"
+        "</figure>\n"
+        "<h2>Notes</h2>\n"
     )
     assert (
         '<li id="fn:workload-supervision-vacancy-rate-2022">\n<p>At 30 September 2022: vacancy rate. Department for '
         'Education, <a href="https://example.org/agency-rules">Agency rules</a>.&#160;<a class="footnote-backref" '
         'href="#fnref:workload-supervision-vacancy-rate-2022" title="Back to where note 1 is cited">Back to text</a>'
-        '</p>\n</li>'
+        "</p>\n</li>"
     ) in html
 
 
@@ -125,24 +128,24 @@ def test_a_bar_chart_starts_each_bar_at_zero_and_labels_its_value(macro):
         'aria-labelledby="workload-supervision-chart-1-title workload-supervision-chart-1-desc">\n'
         '<title id="workload-supervision-chart-1-title">Social workers in post, 2023 to 2024</title>\n'
         '<desc id="workload-supervision-chart-1-desc">Social workers in post rose from 1,000 in 2023 to 1,250 in '
-        '2024.</desc>\n'
+        "2024.</desc>\n"
         '<g font-size="16">\n'
         '<g class="app-chart__axis" fill="currentColor">\n'
         '<line x1="40" y1="192" x2="184" y2="192" stroke="#505a5f" stroke-width="2"/>\n'
         '<text x="34" y="197" text-anchor="end">0</text>\n'
         '<text x="76" y="216" text-anchor="middle"><tspan x="76" dy="0">2023</tspan></text>\n'
         '<text x="148" y="216" text-anchor="middle"><tspan x="148" dy="0">2024</tspan></text>\n'
-        '</g>\n'
+        "</g>\n"
         '<g class="app-chart__series app-chart__series--1" fill="#12436d">\n'
         '<rect class="app-chart__bar" x="56" y="64" width="40" height="128"/>\n'
         '<rect class="app-chart__bar" x="128" y="32" width="40" height="160"/>\n'
         '<g class="app-chart__values" font-weight="700" text-anchor="middle">\n'
         '<text x="76" y="56">1,000</text>\n'
         '<text x="148" y="24">1,250</text>\n'
-        '</g>\n'
-        '</g>\n'
-        '</g>\n'
-        '</svg>'
+        "</g>\n"
+        "</g>\n"
+        "</g>\n"
+        "</svg>"
     )
 
 
@@ -155,18 +158,18 @@ def test_two_series_differ_in_shape_and_pattern_and_a_missing_figure_is_a_gap(ma
     # At each period the higher figure is labelled above its point, the lower one below it.
     assert '<text x="148" y="96">15%</text>' in first and '<text x="148" y="52">16%</text>' in second
     assert (
-        "<desc id=\"workload-supervision-chart-1-desc\">Vacancy rate fell from 20% in 2022 to 10% in 2024. "
+        '<desc id="workload-supervision-chart-1-desc">Vacancy rate fell from 20% in 2022 to 10% in 2024. '
         "Turnover rate fell from 16% in 2023 to 5% in 2024.</desc>"
     ) in html
     assert (
         '<ul aria-hidden="true" class="app-chart__key">\n'
         '<li class="app-chart__key-item"><svg class="app-chart__key-symbol" viewBox="0 0 40 16" fill="#12436d" aria-hidden="true"><line '
         'x1="2" y1="8" x2="38" y2="8" stroke="#12436d" stroke-width="3"/><circle cx="20" cy="8" r="6"/></svg> '
-        'Vacancy rate</li>\n'
+        "Vacancy rate</li>\n"
         '<li class="app-chart__key-item"><svg class="app-chart__key-symbol" viewBox="0 0 40 16" fill="#801650" aria-hidden="true"><line '
         'x1="2" y1="8" x2="38" y2="8" stroke="#801650" stroke-width="3" stroke-dasharray="8 4"/><rect x="14" y="2" '
         'width="12" height="12"/></svg> Turnover rate</li>\n'
-        '</ul>'
+        "</ul>"
     ) in html
     assert (
         '<tr>\n<th scope="row">2022</th>\n'
@@ -194,28 +197,39 @@ def test_the_chart_is_one_block_so_markdown_never_breaks_it(macro):
 
 # --- The trend in words ------------------------------------------------------------------------------------------
 
+
 def series_of(*values: str) -> list[Statistic]:
     return [Statistic(f"x-{n}", RATE, str(2020 + n), value) for n, value in enumerate(values)]
 
 
-@pytest.mark.parametrize(("values", "words"), [
-    (("20%", "18.9%", "17.3%", "14.2%"), "fell from 20% in 2020 to 14.2% in 2023"),
-    (("31,600", "33,119"), "rose from 31,600 in 2020 to 33,119 in 2021"),
-    (("16.0", "16.0", "16.0"), "stayed at 16.0 from 2020 to 2022"),
-    (("15%", "15%", "16%"), "rose from 15% in 2020 to 16% in 2022"),
-    (("17.6%", "17.9%", "16.2%", "13.0%"), "rose from 17.6% in 2020 to a peak of 17.9% in 2021, then fell to 13.0% in 2023"),
-    (("12%", "9%", "10%"), "fell from 12% in 2020 to a low of 9% in 2021, then rose to 10% in 2022"),
-    (("10%", "14%", "8%", "12%"), "went from 10% in 2020 to 12% in 2023, with a high of 14% in 2021 and a low of 8% in 2022"),
-])
+@pytest.mark.parametrize(
+    ("values", "words"),
+    [
+        (("20%", "18.9%", "17.3%", "14.2%"), "fell from 20% in 2020 to 14.2% in 2023"),
+        (("31,600", "33,119"), "rose from 31,600 in 2020 to 33,119 in 2021"),
+        (("16.0", "16.0", "16.0"), "stayed at 16.0 from 2020 to 2022"),
+        (("15%", "15%", "16%"), "rose from 15% in 2020 to 16% in 2022"),
+        (
+            ("17.6%", "17.9%", "16.2%", "13.0%"),
+            "rose from 17.6% in 2020 to a peak of 17.9% in 2021, then fell to 13.0% in 2023",
+        ),
+        (("12%", "9%", "10%"), "fell from 12% in 2020 to a low of 9% in 2021, then rose to 10% in 2022"),
+        (
+            ("10%", "14%", "8%", "12%"),
+            "went from 10% in 2020 to 12% in 2023, with a high of 14% in 2021 and a low of 8% in 2022",
+        ),
+    ],
+)
 def test_the_trend_is_stated_in_words_from_the_figures(values, words):
     assert charts.trend(series_of(*values)) == words
 
 
 # --- Colours, marks and size -------------------------------------------------------------------------------------
 
+
 def luminance(colour: str) -> float:
     """WCAG 2.2 relative luminance of a #rrggbb colour."""
-    channels = [int(colour[i: i + 2], 16) / 255 for i in (1, 3, 5)]
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
     linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
@@ -269,23 +283,33 @@ def test_the_svg_scales_with_its_viewbox_and_text_size(macro):
 
 def test_long_period_names_wrap_within_their_column(macro, site_data):
     spring = Series("spring-rate", "rate in spring", "percent", DFE)
-    site_data.statistics.update({
-        "spring-2023": Statistic("spring-2023", spring, "February to April 2023", "12%"),
-        "spring-2024": Statistic("spring-2024", spring, "February to April 2024", "11%"),
-    })
+    site_data.statistics.update(
+        {
+            "spring-2023": Statistic("spring-2023", spring, "February to April 2023", "12%"),
+            "spring-2024": Statistic("spring-2024", spring, "February to April 2024", "11%"),
+        }
+    )
     html = macro["chart"]("spring-rate")
     # "February" sets the width of each period (8 characters of 9.6 units, plus 8); the rest wraps to fit.
-    assert ('<tspan x="82.4" dy="0">February</tspan><tspan x="82.4" dy="20">to April</tspan>'
-            '<tspan x="82.4" dy="20">2023</tspan>') in html
+    assert (
+        '<tspan x="82.4" dy="0">February</tspan><tspan x="82.4" dy="20">to April</tspan>'
+        '<tspan x="82.4" dy="20">2023</tspan>'
+    ) in html
     assert 'viewBox="0 0 217.6 264"' in html  # 2 more lines of labels: 40 units taller
     assert '<th scope="col">Period</th>' in html
 
 
 # --- Notes -------------------------------------------------------------------------------------------------------
 
+
 def test_a_figure_in_a_sentence_and_in_a_chart_has_one_note(macro):
-    html = to_html("It was " + macro["statistic"]("vacancy-rate-2024") + "." + macro["chart"]("vacancy-rate")
-                   + macro["sources_section"]())
+    html = to_html(
+        "It was "
+        + macro["statistic"]("vacancy-rate-2024")
+        + "."
+        + macro["chart"]("vacancy-rate")
+        + macro["sources_section"]()
+    )
     assert html.count('<li id="fn:workload-supervision-vacancy-rate-2024">') == 1
     assert html.count('href="#fn:workload-supervision-vacancy-rate-2024">[note 1]</a>') == 2
 
@@ -299,44 +323,97 @@ def test_a_chart_after_the_notes_is_refused(macro):
 # --- Bad input ---------------------------------------------------------------------------------------------------
 
 BAD_CALLS = [
-    ("unknown series", ("vacancy-rates",), {},
-     "chart(): there is no series 'vacancy-rates' in data/statistics/. Did you mean \"vacancy-rate\"?"),
-    ("a period with no figure", ("vacancy-rate",), {"periods": ["2021", "2022"]},
-     "chart(): argument 'periods': vacancy-rate has no figure for '2021'. Periods with figures in "
-     "data/statistics/: 2022, 2023 and 2024."),
-    ("a period listed twice", ("vacancy-rate",), {"periods": ["2022", "2022"]},
-     "chart(): argument 'periods' lists '2022' twice."),
-    ("mixed units", (["vacancy-rate", "posts"],), {},
-     "chart(): argument 'series' mixes units: 'vacancy-rate' is percent and 'posts' is count. The series on one "
-     "chart must share a unit: draw a chart of each."),
-    ("one figure", ("caseload",), {"periods": ["2024"]},
-     "chart(): series 'caseload' has figures for fewer than 2 periods in the periods chosen (only 2024); a chart "
-     "needs at least 2."),
-    ("one figure in the data", ("turnover",), {},
-     "chart(): series 'turnover' has figures for fewer than 2 periods in data/statistics/ (only 2024)"),
-    ("text, not numbers", ("survey-finding",), {},
-     "chart(): series 'survey-finding' has unit text: its figures are words, not numbers, so they cannot be drawn. "
-     "Chart a series whose unit is percent, count, number or money"),
-    ("not an exact figure", ("survey-responses",), {},
-     "chart(): figure 'survey-responses-2023' is 'about 900', not an exact figure"),
+    (
+        "unknown series",
+        ("vacancy-rates",),
+        {},
+        "chart(): there is no series 'vacancy-rates' in data/statistics/. Did you mean \"vacancy-rate\"?",
+    ),
+    (
+        "a period with no figure",
+        ("vacancy-rate",),
+        {"periods": ["2021", "2022"]},
+        "chart(): argument 'periods': vacancy-rate has no figure for '2021'. Periods with figures in "
+        "data/statistics/: 2022, 2023 and 2024.",
+    ),
+    (
+        "a period listed twice",
+        ("vacancy-rate",),
+        {"periods": ["2022", "2022"]},
+        "chart(): argument 'periods' lists '2022' twice.",
+    ),
+    (
+        "mixed units",
+        (["vacancy-rate", "posts"],),
+        {},
+        "chart(): argument 'series' mixes units: 'vacancy-rate' is percent and 'posts' is count. The series on one "
+        "chart must share a unit: draw a chart of each.",
+    ),
+    (
+        "one figure",
+        ("caseload",),
+        {"periods": ["2024"]},
+        "chart(): series 'caseload' has figures for fewer than 2 periods in the periods chosen (only 2024); a chart "
+        "needs at least 2.",
+    ),
+    (
+        "one figure in the data",
+        ("turnover",),
+        {},
+        "chart(): series 'turnover' has figures for fewer than 2 periods in data/statistics/ (only 2024)",
+    ),
+    (
+        "text, not numbers",
+        ("survey-finding",),
+        {},
+        "chart(): series 'survey-finding' has unit text: its figures are words, not numbers, so they cannot be drawn. "
+        "Chart a series whose unit is percent, count, number or money",
+    ),
+    (
+        "not an exact figure",
+        ("survey-responses",),
+        {},
+        "chart(): figure 'survey-responses-2023' is 'about 900', not an exact figure",
+    ),
     ("unknown kind", ("vacancy-rate",), {"kind": "pie"}, 'chart(): kind "pie" is not allowed. Use "line" or "bar".'),
-    ("bar chart of 2 series", (["vacancy-rate", "turnover-rate"],), {"kind": "bar"},
-     "chart(): argument 'series' lists 2 series, but a bar chart shows one."),
-    ("3 series", (["vacancy-rate", "turnover-rate", "caseload"],), {},
-     "chart(): argument 'series' lists 3 series, but a chart compares at most 2."),
+    (
+        "bar chart of 2 series",
+        (["vacancy-rate", "turnover-rate"],),
+        {"kind": "bar"},
+        "chart(): argument 'series' lists 2 series, but a bar chart shows one.",
+    ),
+    (
+        "3 series",
+        (["vacancy-rate", "turnover-rate", "caseload"],),
+        {},
+        "chart(): argument 'series' lists 3 series, but a chart compares at most 2.",
+    ),
     ("no series", ([],), {}, "chart(): argument 'series' must name a series"),
-    ("a series named twice", (["turnover-rate", "turnover-rate"],), {},
-     "chart(): argument 'series' names 'turnover-rate' twice."),
+    (
+        "a series named twice",
+        (["turnover-rate", "turnover-rate"],),
+        {},
+        "chart(): argument 'series' names 'turnover-rate' twice.",
+    ),
     ("empty title", ("vacancy-rate",), {"title": " "}, "chart(): argument 'title' must not be empty."),
-    ("periods not a list", ("vacancy-rate",), {"periods": "2022"},
-     "chart(): argument 'periods' must be a list of text in quotes in square brackets, but was '2022'."),
-    ("a year as a number", ("vacancy-rate",), {"periods": [2022, 2023]},
-     "chart(): argument 'periods' must be a list of text in quotes in square brackets, but was [2022, 2023]."),
+    (
+        "periods not a list",
+        ("vacancy-rate",),
+        {"periods": "2022"},
+        "chart(): argument 'periods' must be a list of text in quotes in square brackets, but was '2022'.",
+    ),
+    (
+        "a year as a number",
+        ("vacancy-rate",),
+        {"periods": [2022, 2023]},
+        "chart(): argument 'periods' must be a list of text in quotes in square brackets, but was [2022, 2023].",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("args", "kwargs", "message"), [case[1:] for case in BAD_CALLS],
-                         ids=[case[0] for case in BAD_CALLS])
+@pytest.mark.parametrize(
+    ("args", "kwargs", "message"), [case[1:] for case in BAD_CALLS], ids=[case[0] for case in BAD_CALLS]
+)
 def test_bad_input_names_the_macro_the_argument_and_what_is_allowed(macro, args, kwargs, message):
     with pytest.raises(AuthorError) as error:
         macro["chart"](*args, **kwargs)
@@ -347,16 +424,24 @@ def test_bad_input_names_the_macro_the_argument_and_what_is_allowed(macro, args,
 def test_more_periods_than_fit_on_a_phone_are_refused(macro, site_data):
     for year in range(2015, 2022):
         site_data.statistics[f"vacancy-rate-{year}"] = Statistic(f"vacancy-rate-{year}", RATE, str(year), "21%")
-    with pytest.raises(AuthorError, match=r"chart\(\): the chart would show 10 periods, but at most 6 stay readable "
-                                          r"on a phone. Choose up to 6 with periods=\[\.\.\.\]\."):
+    with pytest.raises(
+        AuthorError,
+        match=r"chart\(\): the chart would show 10 periods, but at most 6 stay readable "
+        r"on a phone. Choose up to 6 with periods=\[\.\.\.\]\.",
+    ):
         macro["chart"]("vacancy-rate")
-    assert "Vacancy rate fell from 21% in 2019 to 10% in 2024." in macro["chart"]("vacancy-rate", periods=[str(y) for y in range(2019, 2025)])
+    assert "Vacancy rate fell from 21% in 2019 to 10% in 2024." in macro["chart"](
+        "vacancy-rate", periods=[str(y) for y in range(2019, 2025)]
+    )
 
 
 # --- The Markdown extension --------------------------------------------------------------------------------------
 
+
 def test_the_site_loads_the_extension_that_keeps_the_table_caption():
     assert "  - macros.charts " in (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "<p><caption>" not in to_html('<figure markdown="1">\n<table markdown="1">\n<caption>A</caption>\n'
-                                         '<tbody markdown="1"><tr markdown="1"><td markdown="span">*1*</td></tr>'
-                                         "</tbody>\n</table>\n</figure>")
+    assert "<p><caption>" not in to_html(
+        '<figure markdown="1">\n<table markdown="1">\n<caption>A</caption>\n'
+        '<tbody markdown="1"><tr markdown="1"><td markdown="span">*1*</td></tr>'
+        "</tbody>\n</table>\n</figure>"
+    )

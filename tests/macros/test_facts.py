@@ -68,7 +68,10 @@ def test_agency_rule_shows_status_details_and_source(macro):
 
 
 def test_unknown_agency_rule_suggests_the_closest_id(macro):
-    with pytest.raises(AuthorError, match='there is no agency rule \'notice-period\' in data/agency_rules.yml. Did you mean "notice-periods"\\?'):
+    with pytest.raises(
+        AuthorError,
+        match="there is no agency rule 'notice-period' in data/agency_rules.yml. Did you mean \"notice-periods\"\\?",
+    ):
         macro["agency_rule"]("notice-period")
 
 
@@ -104,11 +107,19 @@ def test_a_caveat_goes_in_the_note(macro):
 
 
 def test_notes_are_numbered_in_the_order_figures_are_first_cited(macro):
-    html = cite_and_close(macro, f"A {macro['statistic']('turnover')}, B {macro['statistic']('caseload')}, "
-                                 f"A again {macro['statistic']('turnover')}.")
-    assert html.index('<li id="fn:workload-supervision-turnover">') < html.index('<li id="fn:workload-supervision-caseload">')
+    html = cite_and_close(
+        macro,
+        f"A {macro['statistic']('turnover')}, B {macro['statistic']('caseload')}, "
+        f"A again {macro['statistic']('turnover')}.",
+    )
+    assert html.index('<li id="fn:workload-supervision-turnover">') < html.index(
+        '<li id="fn:workload-supervision-caseload">'
+    )
     assert '<a class="footnote-ref" href="#fn:workload-supervision-turnover">[note 1]</a>' in html
-    assert '<sup id="fnref2:workload-supervision-turnover"><a class="footnote-ref" href="#fn:workload-supervision-turnover">[note 1]</a></sup>' in html
+    assert (
+        '<sup id="fnref2:workload-supervision-turnover"><a class="footnote-ref" href="#fn:workload-supervision-turnover">[note 1]</a></sup>'
+        in html
+    )
 
 
 def test_a_page_without_figures_has_no_notes_section(macro):
@@ -120,16 +131,18 @@ def test_statistic_is_one_line_so_it_never_breaks_a_paragraph(macro):
 
 
 def test_unknown_statistic_is_refused(macro):
-    with pytest.raises(AuthorError, match="statistic\\(\\): there is no statistic 'caseloads'.*Did you mean \"caseload\""):
+    with pytest.raises(
+        AuthorError, match="statistic\\(\\): there is no statistic 'caseloads'.*Did you mean \"caseload\""
+    ):
         macro["statistic"]("caseloads")
 
 
 def test_an_older_figure_of_a_series_warns_naming_the_page_line_and_the_newer_figure(macro, current, caplog):
-    current.text = "---\ntitle: x\n---\n\nIn 2023 it was {{ statistic(\"caseload-2023\") }}.\n"
+    current.text = '---\ntitle: x\n---\n\nIn 2023 it was {{ statistic("caseload-2023") }}.\n'
     with caplog.at_level(logging.WARNING, logger="workforce.notices"):
         macro["statistic"]("caseload-2023")
     assert caplog.messages == [
-        'newer figure: docs/workload/supervision.md:5 cites caseload-2023 (2023) but caseload has caseload (15.4) '
+        "newer figure: docs/workload/supervision.md:5 cites caseload-2023 (2023) but caseload has caseload (15.4) "
         'for 2024. Cite "caseload", or write statistic("caseload-2023", comparison=True) if the page compares '
         "the two on purpose."
     ]
@@ -157,8 +170,11 @@ def test_a_page_citing_figures_without_sources_section_is_refused(macro):
     from macros.facts import check_page_citations
 
     macro["statistic"]("caseload")
-    with pytest.raises(AuthorError, match="docs/workload/supervision.md: the page cites figures with statistic\\(\\) or chart\\(\\) "
-                                          "but has no sources_section\\(\\)"):
+    with pytest.raises(
+        AuthorError,
+        match="docs/workload/supervision.md: the page cites figures with statistic\\(\\) or chart\\(\\) "
+        "but has no sources_section\\(\\)",
+    ):
         check_page_citations(_context_of(macro), "The caseload was 15.4[^caseload].")
 
 
@@ -175,8 +191,11 @@ def test_a_page_citing_a_series_must_be_due_for_review_by_its_next_release(macro
 
     current.meta["review_due"] = "2027-11-22"
     macro["statistic"]("turnover")
-    with pytest.raises(AuthorError, match="docs/workload/supervision.md: review_due is 2027-11-22, but the page cites "
-                                          "turnover, whose next release is expected by 2027-03-31"):
+    with pytest.raises(
+        AuthorError,
+        match="docs/workload/supervision.md: review_due is 2027-11-22, but the page cites "
+        "turnover, whose next release is expected by 2027-03-31",
+    ):
         check_page_citations(_context_of(macro), NOTES_MARKER)
     current.meta["review_due"] = "2027-03-31"
     check_page_citations(_context_of(macro), NOTES_MARKER)

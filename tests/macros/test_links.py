@@ -18,7 +18,9 @@ def test_related_resources_is_a_section_of_relative_links_for_mkdocs_to_check(ma
 
 
 def test_related_resources_refuses_an_unknown_page_and_suggests_one(macro):
-    with pytest.raises(AuthorError, match='there is no page with id \'workload/supervison\'. Did you mean "workload/supervision"\\?'):
+    with pytest.raises(
+        AuthorError, match="there is no page with id 'workload/supervison'. Did you mean \"workload/supervision\"\\?"
+    ):
         macro["related_resources"](["workload/supervison"])
 
 

@@ -43,15 +43,22 @@ def test_a_rating_question_is_a_fieldset_whose_legend_is_the_question_with_its_h
     assert soup.find(id=question["aria-describedby"]).get_text() == "Owned by the PSW. See Notice periods."
     radios = question.select("input[type=radio]")
     assert [(radio["value"], radio["name"]) for radio in radios] == [
-        ("no", "tool-supervision-check--policy--rating"), ("yes", "tool-supervision-check--policy--rating")]
+        ("no", "tool-supervision-check--policy--rating"),
+        ("yes", "tool-supervision-check--policy--rating"),
+    ]
     assert [soup.find("label", attrs={"for": radio["id"]}).get_text() for radio in radios] == ["No", "Yes"]
 
 
 def test_headings_follow_the_level_asked_for_and_can_be_left_to_the_page(macro):
     html = macro["tool"]("supervision-check", part="ticks", heading_level=4)
-    assert '<legend class="app-tool__legend app-tool__legend--section"><h4 class="app-tool__title">Quick checks</h4></legend>' in html
+    assert (
+        '<legend class="app-tool__legend app-tool__legend--section"><h4 class="app-tool__title">Quick checks</h4></legend>'
+        in html
+    )
     html = macro["tool"]("supervision-check", part="summary", heading_level=2)
-    assert '<h2 class="app-tool__title" tabindex="-1" data-app-tool-summary-heading>Summary of your answers</h2>' in html
+    assert (
+        '<h2 class="app-tool__title" tabindex="-1" data-app-tool-summary-heading>Summary of your answers</h2>' in html
+    )
 
 
 def test_show_title_false_leaves_the_heading_to_the_page(site_data, current):
@@ -71,11 +78,12 @@ def test_questions_are_every_section_but_rows(macro):
 
 def test_only_the_first_section_carries_the_introduction_and_the_anchor(macro):
     html = macro["tool"]("supervision-check")
-    assert html.count("app-tool__intro\"") == 1 and html.count('id="tool-supervision-check"') == 1
+    assert html.count('app-tool__intro"') == 1 and html.count('id="tool-supervision-check"') == 1
     assert html.count('role="status"') == 1  # one live region a tool
 
 
 # --- Where a tool may go ---------------------------------------------------------------------------------------
+
 
 def test_a_tool_on_a_second_page_is_refused(macro, current):
     macro["tool"]("supervision-check")
@@ -127,10 +135,15 @@ def _context_of(macro: dict) -> MacroContext:
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [
-        ({"tool_id": "no-such-tool"}, 'there is no tool "no-such-tool" in data/tools/. Known tools: "supervision-check".'),
-        ({"tool_id": "supervision-check", "part": "action-plan"},
-         'part "action-plan" is not a part of tool "supervision-check". Use "all", "questions", "basics", "ticks", '
-         '"counts", "plan" or "summary".'),
+        (
+            {"tool_id": "no-such-tool"},
+            'there is no tool "no-such-tool" in data/tools/. Known tools: "supervision-check".',
+        ),
+        (
+            {"tool_id": "supervision-check", "part": "action-plan"},
+            'part "action-plan" is not a part of tool "supervision-check". Use "all", "questions", "basics", "ticks", '
+            '"counts", "plan" or "summary".',
+        ),
         ({"tool_id": "supervision-check", "heading_level": 6}, "heading_level must be one of 2, 3, 4, 5, but was 6."),
         ({"tool_id": "supervision-check", "show_title": "no"}, "argument 'show_title' must be true or false"),
         ({"tool_id": "supervision-check", "title": "x"}, "there is no argument called 'title'"),
@@ -159,6 +172,7 @@ def test_a_link_to_a_page_that_does_not_exist_names_the_data_file_and_line(site_
 
 
 # --- The real tools -----------------------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def real_tools_html() -> dict[str, str]:
@@ -200,14 +214,17 @@ def test_each_line_holds_at_most_one_control_or_label_for_print_sites_rewriting(
 def test_the_hybrid_team_check_still_says_it_is_not_dfes(real_tools_html):
     soup = BeautifulSoup(real_tools_html["hybrid-team-check"], "html.parser")
     assert soup.select_one("h3.app-tool__title").get_text() == (
-        "Hybrid working team check (this site's own, not DfE's self-assessment)")
+        "Hybrid working team check (this site's own, not DfE's self-assessment)"
+    )
     assert "9" not in soup.get_text()  # never a list presented as DfE's 9 conditions
 
 
 def test_the_supervision_check_gives_the_standards_minimums_and_nothing_else(real_tools_html):
     soup = BeautifulSoup(real_tools_html["supervision-frequency"], "html.parser")
-    groups = {fieldset.legend.get_text(): fieldset.select_one(".app-tool__hint").get_text()
-              for fieldset in soup.select('[data-app-tool-part="groups"] fieldset.app-tool__question')}
+    groups = {
+        fieldset.legend.get_text(): fieldset.select_one(".app-tool__hint").get_text()
+        for fieldset in soup.select('[data-app-tool-part="groups"] fieldset.app-tool__question')
+    }
     assert groups == {
         "Newly qualified social workers, first 6 weeks": "The minimum: a session every week.",
         "Newly qualified social workers, from 6 weeks to 6 months": "The minimum: a session at least every 2 weeks.",

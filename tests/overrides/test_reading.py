@@ -124,7 +124,7 @@ def test_every_page_shows_its_review_dates(site):
 def test_print_styles_give_a4_pages_without_navigation_and_show_link_targets():
     css = (REPO / "overrides" / "assets" / "stylesheets" / "app.css").read_text(encoding="utf-8")
     assert "@page { size: A4;" in css
-    print_rules = css[css.index("@media print {"):]
+    print_rules = css[css.index("@media print {") :]
     assert ".md-header, .md-sidebar, .md-footer" in print_rules
     assert 'a[href^="http"]::after { content: " (" attr(href) ")"' in print_rules
     assert "break-after: avoid" in print_rules and ".app-checklist__item" in print_rules
@@ -140,7 +140,9 @@ def test_the_print_page_holds_every_resource_and_no_author_guide(site):
             assert f'id="{page_id}"' in html, page_id
 
 
-@pytest.mark.parametrize(("strand", "other"), [("retention", "agency"), ("agency", "workload"), ("workload", "retention")])
+@pytest.mark.parametrize(
+    ("strand", "other"), [("retention", "agency"), ("agency", "workload"), ("workload", "retention")]
+)
 def test_each_strand_has_its_own_print_view_with_no_dead_links(site, strand, other):
     html = (site / f"print-{strand}.html").read_text(encoding="utf-8")
     assert f'id="{strand}-index"' in html and f'id="{other}-index"' not in html

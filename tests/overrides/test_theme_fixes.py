@@ -73,7 +73,9 @@ def test_every_built_page_is_fixed(site):  # noqa: F811
         found = parse(page)
         # Only Material's two header buttons stay labels of hidden toggles (its script looks them up).
         assert {label.get("for") for label in found.labels if str(label.get("for", "")).startswith("__")} <= {
-            "__drawer", "__search"}, page
+            "__drawer",
+            "__search",
+        }, page
         icons = [svg for svg in found.svgs if svg.get("viewbox") == "0 0 24 24"]  # Material's (charts are content)
         assert all(svg.get("aria-hidden") == "true" or svg.get("role") for svg in icons), page
         assert found.asides == 0, page
@@ -85,28 +87,41 @@ def test_every_built_page_is_fixed(site):  # noqa: F811
 
 def test_sidebar_sections_are_buttons_named_after_their_section(site):  # noqa: F811
     text = (site / "retention" / "standard-5-supervision.html").read_text(encoding="utf-8")
-    button = re.search(r'<button type="button" class="md-nav__link[^"]*" id="__nav_2_label" data-app-for="__nav_2" '
-                       r'aria-expanded="true"><span class="app-visually-hidden">Pages in Retaining social workers</span>', text)
+    button = re.search(
+        r'<button type="button" class="md-nav__link[^"]*" id="__nav_2_label" data-app-for="__nav_2" '
+        r'aria-expanded="true"><span class="app-visually-hidden">Pages in Retaining social workers</span>',
+        text,
+    )
     assert button, "the open section's toggle is a button with its state and name"
-    assert 'aria-label="Pages in Retaining social workers"' in text, "its hidden checkbox has a name for HTML_CodeSniffer"
+    assert 'aria-label="Pages in Retaining social workers"' in text, (
+        "its hidden checkbox has a name for HTML_CodeSniffer"
+    )
 
 
 def test_the_copied_stylesheet_matches_converted_elements_too(site):  # noqa: F811
     css = next((site / "assets" / "stylesheets").glob("main.*.min.css")).read_text(encoding="utf-8")
-    assert not re.search(r"(?<!:is\()\[for(=[A-Za-z0-9_]+)?\](?!,\[data-app-for)", css), "every [for] selector is doubled"
+    assert not re.search(r"(?<!:is\()\[for(=[A-Za-z0-9_]+)?\](?!,\[data-app-for)", css), (
+        "every [for] selector is doubled"
+    )
     assert ".md-search__icon:is([for=__search],[data-app-for=__search])" in css
 
 
 def test_material_still_has_the_markup_and_selectors_the_hook_changes():
     # Drift: if a Material upgrade renames these, the build would stop (ThemeFixError); this says why early.
     css = MATERIAL_CSS.read_text(encoding="utf-8")
-    for selector in (".md-search__icon[for=__search]", ".md-nav__link[for]", ".md-nav--primary .md-nav__title[for=__drawer]"):
+    for selector in (
+        ".md-search__icon[for=__search]",
+        ".md-nav__link[for]",
+        ".md-nav--primary .md-nav__title[for=__drawer]",
+    ):
         assert selector in css, selector
     templates = MATERIAL_CSS.parents[2]
     base = (templates / "base.html").read_text(encoding="utf-8")
     assert '<label class="md-overlay" for="__drawer"></label>' in base
     assert '<aside class="md-banner">' in base
-    assert '<div class="md-search" data-md-component="search" role="dialog">' in (templates / "partials" / "search.html").read_text(encoding="utf-8")
+    assert '<div class="md-search" data-md-component="search" role="dialog">' in (
+        templates / "partials" / "search.html"
+    ).read_text(encoding="utf-8")
 
 
 def test_a_changed_material_stops_the_build_rather_than_half_fixing_it():

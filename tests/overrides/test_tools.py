@@ -63,7 +63,9 @@ def test_checking_answers_lists_each_problem_in_an_error_summary_that_takes_focu
     report, _ = keyboard
     assert report["afterCheck"] == "app-tool__error-summary"
     assert report["errorSummary"] == [
-        "Enter what we will change for action 6", "Enter lead for action 6", "Enter due date for action 6",
+        "Enter what we will change for action 6",
+        "Enter lead for action 6",
+        "Enter due date for action 6",
     ]
     assert report["afterErrorLink"] == f"{BASE}action-plan-6--change"  # the link takes the reader to the box
     assert report["axeWithErrors"] == []
@@ -75,8 +77,10 @@ def test_the_summary_counts_ratings_per_section_and_lists_the_action_plan(keyboa
     assert "You have rated 1 of 49 areas." in summary
     assert "Standard 1: Strategic and professional leadership\n1 of 6 rated: Not yet 0, Partly 1, Fully 0." in summary
     assert "Standard 2: Effective workforce planning systems (2020 name)\n0 of 7 rated." in summary
-    assert "Action plan, action 1\nWhat we will change: Publish the practice model; Actions: Write it with staff; " \
-           "Lead: Alex Smith; Due date: 31 March 2027." in summary
+    assert (
+        "Action plan, action 1\nWhat we will change: Publish the practice model; Actions: Write it with staff; "
+        "Lead: Alex Smith; Due date: 31 March 2027." in summary
+    )
     assert report["overflowAt320"] == 0  # the filled summary and the error summary fit a 320 px screen
 
 
@@ -101,13 +105,40 @@ def test_the_download_is_a_csv_file_a_spreadsheet_opens(keyboard):
     assert rows[0] == ["Tool", "Self-assessment and action plan: the 8 employer standards"]
     assert ["Section", "Area", "Rating", "Evidence", "Next step"] in rows
     first = next(row for row in rows if len(row) > 1 and row[1].startswith("A written statement of the purpose"))
-    assert first == ["Standard 1: Strategic and professional leadership", first[1], "Partly",
-                     'Statement agreed in March, "signed off", ünïcödé – and more', "'=SUM(A1:A9) then share it"]
+    assert first == [
+        "Standard 1: Strategic and professional leadership",
+        first[1],
+        "Partly",
+        'Statement agreed in March, "signed off", ünïcödé – and more',
+        "'=SUM(A1:A9) then share it",
+    ]
     assert sum(1 for row in rows if row[:1] == ["Standard 8: Strategic partnerships (2020 name)"]) == 4
-    plan = rows.index(["Section", "Action", "Standard", "What we will change", "Actions", "Lead", "Start date",
-                       "Due date", "How we will know it has worked", "Progress update"])
-    assert rows[plan + 1] == ["Action plan", "Action 1", "", "Publish the practice model", "Write it with staff",
-                              "Alex Smith", "", "2027-03-31", "", ""]
+    plan = rows.index(
+        [
+            "Section",
+            "Action",
+            "Standard",
+            "What we will change",
+            "Actions",
+            "Lead",
+            "Start date",
+            "Due date",
+            "How we will know it has worked",
+            "Progress update",
+        ]
+    )
+    assert rows[plan + 1] == [
+        "Action plan",
+        "Action 1",
+        "",
+        "Publish the practice model",
+        "Write it with staff",
+        "Alex Smith",
+        "",
+        "2027-03-31",
+        "",
+        "",
+    ]
     assert rows[plan + 2][:3] == ["Action plan", "Action 6", "Standard 3"]
     assert report["statusAfterDownload"].startswith("Your answers have been downloaded as employer-standards-")
 
@@ -146,13 +177,25 @@ def served(site: Path, tmp_path_factory: pytest.TempPathFactory):
 
 
 def test_two_tools_never_share_answers_even_on_one_page(served):
-    report = drive("separate", served + "retention/self-assessment.html", served + "workload/hybrid-and-digital.html",
-                   served + "retention/retention-toolkit.html")
-    assert report["keys"] == ["swwr-tool:employer-standards:v1", "swwr-tool:hybrid-team-check:v1",
-                              "swwr-tool:leavers-summary:v1"]
-    assert report["first"]["values"] == {f"{BASE}s1-purpose--rating": "fully", f"{BASE}s1-purpose--evidence": "First tool"}
-    assert report["second"]["values"] == {"tool-hybrid-team-check--office-days--rating": "not-yet",
-                                          "tool-hybrid-team-check--office-days--evidence": "Second tool"}
+    report = drive(
+        "separate",
+        served + "retention/self-assessment.html",
+        served + "workload/hybrid-and-digital.html",
+        served + "retention/retention-toolkit.html",
+    )
+    assert report["keys"] == [
+        "swwr-tool:employer-standards:v1",
+        "swwr-tool:hybrid-team-check:v1",
+        "swwr-tool:leavers-summary:v1",
+    ]
+    assert report["first"]["values"] == {
+        f"{BASE}s1-purpose--rating": "fully",
+        f"{BASE}s1-purpose--evidence": "First tool",
+    }
+    assert report["second"]["values"] == {
+        "tool-hybrid-team-check--office-days--rating": "not-yet",
+        "tool-hybrid-team-check--office-days--evidence": "Second tool",
+    }
     third = report["thirdPage"]
     assert third["leavers"]["values"] == {"tool-leavers-summary--workload--leavers": "3"}
     assert third["workforce"]["values"] == {} and third["career"]["values"] == {}
@@ -163,7 +206,10 @@ def test_answers_saved_for_an_older_definition_never_break_the_tool(site):
     report = drive("changed", (site / "retention" / "self-assessment.html").as_uri())
     assert report["errors"] == []
     restored = report["restored"]
-    assert restored["values"] == {f"{BASE}s1-purpose--rating": "partly", f"{BASE}s1-purpose--evidence": "Kept from the old version"}
+    assert restored["values"] == {
+        f"{BASE}s1-purpose--rating": "partly",
+        f"{BASE}s1-purpose--evidence": "Kept from the old version",
+    }
     assert "This tool has changed since then" in restored["notice"]
     assert restored["rows"] == 30  # as many rows as were saved, up to the most the tool allows
     assert report["summaryShown"] is True

@@ -18,8 +18,14 @@ PURGE = REPO / "overrides" / ".build" / "purge-css.js"
 pytestmark = needs_browser  # Node runs PurgeCSS, and Chromium compares the pages
 
 # A resource, a tool, a section overview, the home page, the 404 page and a strand's print view.
-PAGES = ["retention/standard-5-supervision.html", "retention/self-assessment.html", "agency/index.html",
-         "index.html", "404.html", "print-workload.html"]
+PAGES = [
+    "retention/standard-5-supervision.html",
+    "retention/self-assessment.html",
+    "agency/index.html",
+    "index.html",
+    "404.html",
+    "print-workload.html",
+]
 
 
 @pytest.fixture(scope="module")
@@ -29,8 +35,9 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     assert build(project).returncode == 0
     unpurged = project / "site-unpurged"
     shutil.copytree(project / "site", unpurged)
-    done = subprocess.run([str(NODE), str(PURGE), str(project / "site"), str(THEME_MODULES)],
-                          capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        [str(NODE), str(PURGE), str(project / "site"), str(THEME_MODULES)], capture_output=True, text=True, timeout=300
+    )
     assert done.returncode == 0, done.stderr
     return unpurged, project / "site"
 
@@ -42,16 +49,20 @@ def test_purging_removes_most_of_materials_stylesheet(sites):
         after = purged / "assets" / "stylesheets" / before.name
         assert after.stat().st_size < before.stat().st_size / 2, name
         assert not after.with_name(after.name + ".map").exists(), "a source map that no longer matches is removed"
-    assert (purged / "assets" / "stylesheets" / "app.css").read_bytes() == \
-        (unpurged / "assets" / "stylesheets" / "app.css").read_bytes(), "our own stylesheet is not purged"
+    assert (purged / "assets" / "stylesheets" / "app.css").read_bytes() == (
+        unpurged / "assets" / "stylesheets" / "app.css"
+    ).read_bytes(), "our own stylesheet is not purged"
 
 
 def test_every_page_looks_exactly_the_same_after_purging(sites):
     unpurged, purged = sites
     before = browser("screens", *(str(unpurged / page) for page in PAGES))
     after = browser("screens", *(str(purged / page) for page in PAGES))
-    changed = [key.replace(str(purged) + "/", "") for key in after
-               if after[key] != before[key.replace(str(purged), str(unpurged))]]
+    changed = [
+        key.replace(str(purged) + "/", "")
+        for key in after
+        if after[key] != before[key.replace(str(purged), str(unpurged))]
+    ]
     assert not changed, f"pixels differ after purging: {changed}"
 
 
@@ -85,7 +96,9 @@ def test_no_page_has_a_script_that_blocks_rendering(sites):
     _, purged = sites
     for page in purged.rglob("*.html"):
         head = page.read_text(encoding="utf-8").split("</head>", 1)[0]
-        blocking = [tag for tag in re.findall(r"<script\b[^>]*\bsrc=[^>]*>", head) if not re.search(r"\b(defer|async)\b", tag)]
+        blocking = [
+            tag for tag in re.findall(r"<script\b[^>]*\bsrc=[^>]*>", head) if not re.search(r"\b(defer|async)\b", tag)
+        ]
         assert not blocking, f"{page}: {blocking}"
 
 

@@ -33,9 +33,11 @@ FIXTURES = ROOT / "tests" / "fixtures" / "pdfs"
 A4 = (595, 842)  # points, rounded
 
 
-PLACEHOLDER = ('<p class="app-alternative-format" data-app-pdf="pdf/guides/{name}.pdf" hidden>This page is also '
-               'available as a <a href="../pdf/guides/{name}.pdf">PDF<span class="app-alternative-format__size">'
-               '</span></a>. HTML is the main format.</p>')
+PLACEHOLDER = (
+    '<p class="app-alternative-format" data-app-pdf="pdf/guides/{name}.pdf" hidden>This page is also '
+    'available as a <a href="../pdf/guides/{name}.pdf">PDF<span class="app-alternative-format__size">'
+    "</span></a>. HTML is the main format.</p>"
+)
 
 
 @dataclass
@@ -59,17 +61,32 @@ def fixture_site(target: Path, extra_pages: Sequence[dict[str, str]] = ()) -> tu
 
 
 def run(site: Path, pages: Path, *extra: str, env: dict[str, str] | None = None) -> Run:
-    done = subprocess.run([sys.executable, str(SCRIPT), "--site", str(site), "--pages", str(pages),
-                           "--chrome", chrome(), *extra], capture_output=True, text=True, timeout=300, cwd=ROOT,
-                          env={**os.environ, **(env or {})})
+    done = subprocess.run(
+        [sys.executable, str(SCRIPT), "--site", str(site), "--pages", str(pages), "--chrome", chrome(), *extra],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
+    )
     return Run(done.returncode, done.stdout, done.stderr, site)
 
 
 def resource(page_id: str) -> dict[str, Any]:
     """A resource's entry in build/pages.json, as the build writes it."""
-    return {"id": page_id, "source": f"docs/{page_id}.md", "html": f"{page_id}.html", "title": page_id,
-            "strand": "workload", "kind": "guide", "resource": True, "pdf": f"pdf/{page_id}.pdf", "print_view": None,
-            "last_reviewed": "2026-11-22", "review_due": "2027-11-22"}
+    return {
+        "id": page_id,
+        "source": f"docs/{page_id}.md",
+        "html": f"{page_id}.html",
+        "title": page_id,
+        "strand": "workload",
+        "kind": "guide",
+        "resource": True,
+        "pdf": f"pdf/{page_id}.pdf",
+        "print_view": None,
+        "last_reviewed": "2026-11-22",
+        "review_due": "2027-11-22",
+    }
 
 
 def contract(pages: list[dict[str, Any]]) -> dict[str, Any]:
@@ -84,6 +101,7 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> Run:
 
 
 # --- The fixture site, printed ----------------------------------------------------------------------------
+
 
 @needs_browser
 def test_one_pdf_per_resource_and_none_for_about_or_author_pages(printed: Run) -> None:
@@ -142,7 +160,7 @@ def test_the_placeholder_is_shown_with_the_size_and_nothing_else_changes(printed
     size = format_size((printed.site / "pdf" / "guides" / f"{name}.pdf").stat().st_size)
     assert size.endswith(" KB") and size[:-3].isdigit()
     placeholder = PLACEHOLDER.format(name=name)
-    shown = placeholder.replace(" hidden>", ">", 1).replace("__size\"></span>", f"__size\">, {size}</span>")
+    shown = placeholder.replace(" hidden>", ">", 1).replace('__size"></span>', f'__size">, {size}</span>')
     assert placeholder in original
     after = (printed.site / "guides" / f"{name}.html").read_text(encoding="utf-8")
     assert after == original.replace(placeholder, shown)
@@ -156,11 +174,14 @@ def test_about_and_author_pages_are_left_alone(printed: Run) -> None:
 
 # --- PDF/UA-1 (pdfs/pdf_ua.py) ---------------------------------------------------------------------------
 
+
 @needs_browser
 @pytest.mark.parametrize("name", ["first", "second"])
 def test_each_pdf_passes_the_pdfua_checker_with_no_finding(printed: Run, name: str) -> None:
     pdf = printed.site / "pdf" / "guides" / f"{name}.pdf"
-    done = subprocess.run([str(Path(sys.executable).parent / "pdfua"), "check", str(pdf)], capture_output=True, text=True)
+    done = subprocess.run(
+        [str(Path(sys.executable).parent / "pdfua"), "check", str(pdf)], capture_output=True, text=True
+    )
     assert done.returncode == 0, done.stdout  # 0: no error, no warning, no note
     assert "result: PASS (no findings)" in done.stdout
 
@@ -203,24 +224,48 @@ def test_unmarked_drawing_becomes_artifacts_and_tagged_content_is_left_alone() -
 
     pdf = pikepdf.new()
     pdf.add_blank_page()
-    content = (b"0 0 10 10 re f /P <</MCID 0>> BDC BT /F1 12 Tf (tagged) Tj ET EMC "
-               b"BT /F1 9 Tf (Page 1) Tj ET q 1 0 0 1 0 0 cm Q")
+    content = (
+        b"0 0 10 10 re f /P <</MCID 0>> BDC BT /F1 12 Tf (tagged) Tj ET EMC "
+        b"BT /F1 9 Tf (Page 1) Tj ET q 1 0 0 1 0 0 cm Q"
+    )
     pdf.pages[0].Contents = pdf.make_stream(content)
     assert mark_artifacts(pdf) == 2
     ops = [str(i.operator) for i in pikepdf.parse_content_stream(pdf.pages[0])]
-    assert ops == ["BMC", "re", "f", "EMC", "BDC", "BT", "Tf", "Tj", "ET", "EMC",
-                   "BMC", "BT", "Tf", "Tj", "ET", "EMC", "q", "cm", "Q"]
+    assert ops == [
+        "BMC",
+        "re",
+        "f",
+        "EMC",
+        "BDC",
+        "BT",
+        "Tf",
+        "Tj",
+        "ET",
+        "EMC",
+        "BMC",
+        "BT",
+        "Tf",
+        "Tj",
+        "ET",
+        "EMC",
+        "q",
+        "cm",
+        "Q",
+    ]
 
 
 # --- Failures -------------------------------------------------------------------------------------------
+
 
 @needs_browser
 def test_a_page_that_cannot_be_printed_fails_with_its_name(tmp_path: Path) -> None:
     site, pages = fixture_site(tmp_path, [resource("guides/missing")])
     result = run(site, pages)
     assert result.returncode == 1
-    assert result.errors() == [f"make_pdfs: error: docs/guides/missing.md (guides/missing): no built page at "
-                               f"{site / 'guides/missing.html'}; no PDF produced"]
+    assert result.errors() == [
+        f"make_pdfs: error: docs/guides/missing.md (guides/missing): no built page at "
+        f"{site / 'guides/missing.html'}; no PDF produced"
+    ]
     # No page offers a PDF when any failed.
     first = "guides/first.html"
     assert (site / first).read_bytes() == (FIXTURES / "built-site" / first).read_bytes()
@@ -233,8 +278,10 @@ def test_a_page_chromium_never_finishes_fails_with_its_name(tmp_path: Path) -> N
     pages.write_text(json.dumps(contract([resource("guides/hangs")])), encoding="utf-8")
     result = run(site, pages, "--timeout", "5")
     assert result.returncode == 1
-    assert result.errors() == ["make_pdfs: error: docs/guides/hangs.md (guides/hangs): Chromium did not finish "
-                               "printing within 5 s; no PDF produced"]
+    assert result.errors() == [
+        "make_pdfs: error: docs/guides/hangs.md (guides/hangs): Chromium did not finish "
+        "printing within 5 s; no PDF produced"
+    ]
     assert not (site / "pdf" / "guides" / "hangs.pdf").exists()
 
 
@@ -249,15 +296,30 @@ def test_chromium_failing_to_write_is_reported_with_its_reason(tmp_path: Path) -
 
 def test_a_missing_chromium_fails_clearly(tmp_path: Path) -> None:
     site, pages = fixture_site(tmp_path)
-    done = subprocess.run([sys.executable, str(SCRIPT), "--site", str(site), "--pages", str(pages),
-                           "--chrome", str(tmp_path / "no-chromium")], capture_output=True, text=True, cwd=ROOT)
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(SCRIPT),
+            "--site",
+            str(site),
+            "--pages",
+            str(pages),
+            "--chrome",
+            str(tmp_path / "no-chromium"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert done.returncode == 1
     assert done.stderr.strip().splitlines() == [
         f"make_pdfs: error: no Chromium or Chrome at {str(tmp_path / 'no-chromium')!r}; "
-        "pass its executable with --chrome"]
+        "pass its executable with --chrome"
+    ]
 
 
 # --- Repairing a PDF --------------------------------------------------------------------------------------
+
 
 @needs_browser
 def test_a_missing_language_and_title_are_set_without_losing_the_tags(printed: Run, tmp_path: Path) -> None:
@@ -286,37 +348,55 @@ def count_elements(reader: PdfReader) -> int:
         if isinstance(node, dict) and "/S" in node:
             return 1 + walk(node.get("/K", []))
         return 0
+
     return walk(reader.root_object["/StructTreeRoot"].get_object()["/K"])
 
 
 # --- Pieces without Chromium ------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("size", "text"), [
-    (200, "1 KB"), (1023, "1 KB"), (1536, "2 KB"), (240 * 1024, "240 KB"), (240 * 1024 + 511, "240 KB"),
-    (1024 * 1024 - 1, "1.0 MB"), (1024 * 1024, "1.0 MB"), (int(1.25 * 1024 * 1024), "1.3 MB"),
-    (int(12.34 * 1024 * 1024), "12.3 MB"),
-])
+
+@pytest.mark.parametrize(
+    ("size", "text"),
+    [
+        (200, "1 KB"),
+        (1023, "1 KB"),
+        (1536, "2 KB"),
+        (240 * 1024, "240 KB"),
+        (240 * 1024 + 511, "240 KB"),
+        (1024 * 1024 - 1, "1.0 MB"),
+        (1024 * 1024, "1.0 MB"),
+        (int(1.25 * 1024 * 1024), "1.3 MB"),
+        (int(12.34 * 1024 * 1024), "12.3 MB"),
+    ],
+)
 def test_sizes_are_written_the_gov_uk_way(size: int, text: str) -> None:
     assert format_size(size) == text
 
 
-@pytest.mark.parametrize(("tag", "shown"), [
-    ('<p class="a" data-app-pdf="pdf/x.pdf" hidden>', '<p class="a" data-app-pdf="pdf/x.pdf">'),
-    ('<p hidden="" class="a">', '<p class="a">'),
-    ("<p class='a' HIDDEN='hidden'>", "<p class='a'>"),
-    ('<p class="a" data-hidden="1">', '<p class="a" data-hidden="1">'),
-])
+@pytest.mark.parametrize(
+    ("tag", "shown"),
+    [
+        ('<p class="a" data-app-pdf="pdf/x.pdf" hidden>', '<p class="a" data-app-pdf="pdf/x.pdf">'),
+        ('<p hidden="" class="a">', '<p class="a">'),
+        ("<p class='a' HIDDEN='hidden'>", "<p class='a'>"),
+        ('<p class="a" data-hidden="1">', '<p class="a" data-hidden="1">'),
+    ],
+)
 def test_only_the_hidden_attribute_is_removed(tag: str, shown: str) -> None:
     assert without_hidden(tag) == shown
 
 
 def test_links_into_the_site_become_relative_or_go_to_the_base_url(tmp_path: Path) -> None:
     site_uri = tmp_path.resolve().as_uri()
-    assert site_link(f"{site_uri}/retention/index.html#a", tmp_path, "pdf/workload/x.pdf", None) == \
-        "../../retention/index.html#a"
+    assert (
+        site_link(f"{site_uri}/retention/index.html#a", tmp_path, "pdf/workload/x.pdf", None)
+        == "../../retention/index.html#a"
+    )
     assert site_link(f"{site_uri}/index.html", tmp_path, "pdf/index.pdf", None) == "../index.html"
-    assert site_link(f"{site_uri}/a%20b.html?x=1", tmp_path, "pdf/w/x.pdf", "https://example.gov.uk/r/") == \
-        "https://example.gov.uk/r/a%20b.html?x=1"
+    assert (
+        site_link(f"{site_uri}/a%20b.html?x=1", tmp_path, "pdf/w/x.pdf", "https://example.gov.uk/r/")
+        == "https://example.gov.uk/r/a%20b.html?x=1"
+    )
     assert site_link("https://www.gov.uk/", tmp_path, "pdf/w/x.pdf", None) is None
     assert site_link("file:///etc/passwd", tmp_path, "pdf/w/x.pdf", None) is None
 
@@ -329,23 +409,30 @@ def test_line_endings_are_kept(tmp_path: Path) -> None:
     (site / "pdf" / "guides").mkdir(parents=True)
     page = Page(id="guides/first", source="docs/guides/first.md", html="guides/first.html", title="First guide")
     text = revealed(page, site, "3 KB")
-    assert text == crlf.replace(PLACEHOLDER.format(name="first"), PLACEHOLDER.format(name="first").replace(
-        " hidden>", ">").replace("__size\"></span>", "__size\">, 3 KB</span>"))
+    assert text == crlf.replace(
+        PLACEHOLDER.format(name="first"),
+        PLACEHOLDER.format(name="first").replace(" hidden>", ">").replace('__size"></span>', '__size">, 3 KB</span>'),
+    )
 
 
 def test_a_page_without_the_placeholder_fails_with_its_name(tmp_path: Path) -> None:
     site, _ = fixture_site(tmp_path)
     page = Page(id="index", source="docs/index.md", html="index.html", title="Home")
-    with pytest.raises(PageError, match=r'^docs/index.md \(index\): no <p class="app-alternative-format" '
-                                        r'data-app-pdf="pdf/index.pdf"> on the page'):
+    with pytest.raises(
+        PageError,
+        match=r'^docs/index.md \(index\): no <p class="app-alternative-format" '
+        r'data-app-pdf="pdf/index.pdf"> on the page',
+    ):
         revealed(page, site, "3 KB")
 
 
 def test_a_placeholder_linking_elsewhere_fails(tmp_path: Path) -> None:
     site, _ = fixture_site(tmp_path)
     page_file = site / "guides" / "first.html"
-    page_file.write_text(page_file.read_text(encoding="utf-8").replace('href="../pdf/guides/first.pdf"',
-                                                                       'href="pdf/guides/first.pdf"'), encoding="utf-8")
+    page_file.write_text(
+        page_file.read_text(encoding="utf-8").replace('href="../pdf/guides/first.pdf"', 'href="pdf/guides/first.pdf"'),
+        encoding="utf-8",
+    )
     page = Page(id="guides/first", source="docs/guides/first.md", html="guides/first.html", title="First guide")
     with pytest.raises(PageError, match="does not lead to pdf/guides/first.pdf"):
         revealed(page, site, "3 KB")
@@ -370,14 +457,20 @@ def test_a_page_list_that_breaks_its_contract_fails_clearly(tmp_path: Path) -> N
     site, _ = fixture_site(tmp_path)
     pages = tmp_path / "old.json"
     pages.write_text(json.dumps({"pages": [resource("guides/first")]}), encoding="utf-8")
-    done = subprocess.run([sys.executable, str(SCRIPT), "--site", str(site), "--pages", str(pages),
-                           "--chrome", sys.executable], capture_output=True, text=True, cwd=ROOT)
+    done = subprocess.run(
+        [sys.executable, str(SCRIPT), "--site", str(site), "--pages", str(pages), "--chrome", sys.executable],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert done.returncode == 1
-    assert done.stderr.startswith(f"make_pdfs: error: cannot read the page list {pages}: {pages}: the file: "
-                                  "'contact' is a required property"), done.stderr
+    assert done.stderr.startswith(
+        f"make_pdfs: error: cannot read the page list {pages}: {pages}: the file: 'contact' is a required property"
+    ), done.stderr
 
 
 # --- The real theme ---------------------------------------------------------------------------------------
+
 
 @needs_browser
 def test_the_real_theme_placeholder_is_revealed(tmp_path: Path) -> None:
@@ -422,18 +515,23 @@ def test_figures_without_alternative_text_take_the_names_of_the_pages_svg_images
     from pdfs.pdf_ua import name_figures, svg_names
 
     page = tmp_path / "page.html"
-    page.write_text('<html><body><figure><svg role="img" aria-labelledby="t d"><title id="t">Agency rate</title>'
-                    '<desc id="d">Falling since 2023</desc></svg></figure><img alt="A photo" src="x.png"></body></html>',
-                    encoding="utf-8")
+    page.write_text(
+        '<html><body><figure><svg role="img" aria-labelledby="t d"><title id="t">Agency rate</title>'
+        '<desc id="d">Falling since 2023</desc></svg></figure><img alt="A photo" src="x.png"></body></html>',
+        encoding="utf-8",
+    )
     assert svg_names(page) == ["Agency rate. Falling since 2023"]
     pdf = pikepdf.new()
     chart = pikepdf.Dictionary(S=pikepdf.Name.Figure)
     photo = pikepdf.Dictionary(S=pikepdf.Name.Figure, Alt=pikepdf.String("A photo"))
-    pdf.Root.StructTreeRoot = pdf.make_indirect(pikepdf.Dictionary(
-        K=pikepdf.Array([pikepdf.Dictionary(S=pikepdf.Name.Sect, K=pikepdf.Array([chart, photo]))])))
+    pdf.Root.StructTreeRoot = pdf.make_indirect(
+        pikepdf.Dictionary(K=pikepdf.Array([pikepdf.Dictionary(S=pikepdf.Name.Sect, K=pikepdf.Array([chart, photo]))]))
+    )
     assert name_figures(pdf, svg_names(page)) == []
     figures = pdf.Root.StructTreeRoot.K[0].K
     assert str(figures[0].Alt) == "Agency rate. Falling since 2023" and str(figures[1].Alt) == "A photo"
     # A figure the page has no name for is reported, not given a made-up one.
     pdf.Root.StructTreeRoot.K[0].K.append(pikepdf.Dictionary(S=pikepdf.Name.Figure))
-    assert name_figures(pdf, []) == ["1 figure(s) without alternative text, but the page has 0 named SVG image(s) to take it from"]
+    assert name_figures(pdf, []) == [
+        "1 figure(s) without alternative text, but the page has 0 named SVG image(s) to take it from"
+    ]

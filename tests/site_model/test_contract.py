@@ -9,9 +9,16 @@ import pytest
 from site_model.contract import ContractError, read_contract, read_pages, resources, write_pages
 
 PAGE = {
-    "id": "workload/supervision", "source": "docs/workload/supervision.md", "html": "workload/supervision.html",
-    "title": "Supervision", "strand": "workload", "kind": "guide", "resource": True,
-    "pdf": "pdf/workload/supervision.pdf", "print_view": None, "last_reviewed": "2026-11-29",
+    "id": "workload/supervision",
+    "source": "docs/workload/supervision.md",
+    "html": "workload/supervision.html",
+    "title": "Supervision",
+    "strand": "workload",
+    "kind": "guide",
+    "resource": True,
+    "pdf": "pdf/workload/supervision.pdf",
+    "print_view": None,
+    "last_reviewed": "2026-11-29",
     "review_due": "2027-05-29",
 }
 CONTACT = {"name": "DfE", "link_text": "Contact DfE", "url": "https://www.gov.uk/contact-dfe"}

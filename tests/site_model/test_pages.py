@@ -38,14 +38,34 @@ def test_a_good_page_is_indexed_by_its_path(tmp_path):
     ("change", "message"),
     [
         (("title: A test page\n", ""), "docs/test-page.md:2: the file: 'title' is missing."),
-        (("strand: workload", "strand: retention-and-more"), "docs/test-page.md:4: strand: 'retention-and-more' is not allowed. Use one of:"),
-        (("review_due: 2027-11-22", "review_due: 22/11/2027"), "docs/test-page.md:8: review_due: '22/11/2027' is not a real date."),
-        (("review_due: 2027-11-22", "review_due: 2025-01-01"), "docs/test-page.md:8: review_due (2025-01-01) must come after last_reviewed (2026-11-22)."),
-        (("audience: [team-managers]", "audience: [everyone]"), "docs/test-page.md:6: audience, entry 1: 'everyone' is not allowed."),
-        (("sources:\n  - {title: A source, publisher: DfE, url: \"https://example.org/source\"}\n", "sources: []\n"),
-         "docs/test-page.md:9: sources: needs at least 1 entry, but has 0."),
-        (("kind: guide\n", "kind: guide\nauthor: me\n"), "Additional properties are not allowed ('author' was unexpected)"),
-        (("title: A test page", "title: [A test page"), "docs/test-page.md:3: this is not valid YAML (expected ',' or ']'"),
+        (
+            ("strand: workload", "strand: retention-and-more"),
+            "docs/test-page.md:4: strand: 'retention-and-more' is not allowed. Use one of:",
+        ),
+        (
+            ("review_due: 2027-11-22", "review_due: 22/11/2027"),
+            "docs/test-page.md:8: review_due: '22/11/2027' is not a real date.",
+        ),
+        (
+            ("review_due: 2027-11-22", "review_due: 2025-01-01"),
+            "docs/test-page.md:8: review_due (2025-01-01) must come after last_reviewed (2026-11-22).",
+        ),
+        (
+            ("audience: [team-managers]", "audience: [everyone]"),
+            "docs/test-page.md:6: audience, entry 1: 'everyone' is not allowed.",
+        ),
+        (
+            ('sources:\n  - {title: A source, publisher: DfE, url: "https://example.org/source"}\n', "sources: []\n"),
+            "docs/test-page.md:9: sources: needs at least 1 entry, but has 0.",
+        ),
+        (
+            ("kind: guide\n", "kind: guide\nauthor: me\n"),
+            "Additional properties are not allowed ('author' was unexpected)",
+        ),
+        (
+            ("title: A test page", "title: [A test page"),
+            "docs/test-page.md:3: this is not valid YAML (expected ',' or ']'",
+        ),
     ],
 )
 def test_bad_front_matter_names_file_line_and_rule(tmp_path, change, message):

@@ -64,8 +64,15 @@ def test_the_good_tool_loads(tmp_path):
 
 def test_every_real_tool_loads():
     tools = load_tools(REPO / "data", REPO)
-    assert {"employer-standards", "agency-compliance", "workload-drivers-audit", "hybrid-team-check",
-            "agency-assignment", "agency-data-return", "supervision-frequency"} <= set(tools)
+    assert {
+        "employer-standards",
+        "agency-compliance",
+        "workload-drivers-audit",
+        "hybrid-team-check",
+        "agency-assignment",
+        "agency-data-return",
+        "supervision-frequency",
+    } <= set(tools)
 
 
 BAD = {
@@ -116,7 +123,9 @@ BAD = {
         "the top of the file, a list of at least 2 ratings, each with value and label.",
     ),
     "a rows section with questions": (
-        GOOD.replace("    row_label: Action\n", "    row_label: Action\n    questions:\n      - {id: q, text: \"A question\"}\n"),
+        GOOD.replace(
+            "    row_label: Action\n", '    row_label: Action\n    questions:\n      - {id: q, text: "A question"}\n'
+        ),
         "data/tools/a-check.yml:28: sections, entry 3, questions: a rows section does not take 'questions'. It takes: "
         "fields, hint, id, kind, max_rows, row_label, rows, see, title.",
     ),
@@ -124,7 +133,9 @@ BAD = {
         GOOD.replace(
             "    fields:\n      - {id: due, label: Due, kind: number}\n      - {id: held, label: Held, kind: number}\n"
             "      - {id: held-90, label: Held for 90 minutes, kind: number}\n    gaps:\n"
-            "      - {label: Missed, from: due, minus: held}\n", ""),
+            "      - {label: Missed, from: due, minus: held}\n",
+            "",
+        ),
         "data/tools/a-check.yml:12: sections, entry 2: a fields section needs 'fields'.",
     ),
     "a choice without options": (
@@ -178,8 +189,9 @@ def test_every_problem_of_every_file_is_listed_at_once(tmp_path):
     folder = tmp_path / "data" / "tools"
     folder.mkdir(parents=True)
     (folder / "first.yml").write_text(GOOD.replace("kind: rating", "kind: ratings"), encoding="utf-8")
-    (folder / "second.yml").write_text(GOOD.replace("minus: held}", "minus: nothing}").replace(
-        "from: due", "from: dew"), encoding="utf-8")
+    (folder / "second.yml").write_text(
+        GOOD.replace("minus: held}", "minus: nothing}").replace("from: due", "from: dew"), encoding="utf-8"
+    )
     with pytest.raises(DataError) as error:
         load_tools(tmp_path / "data", tmp_path)
     lines = str(error.value).split("\n")

@@ -18,9 +18,15 @@ def test_the_sandbox_is_dropped_only_for_root(monkeypatch: pytest.MonkeyPatch, u
 def test_flags_keep_chromium_quiet_with_a_fresh_profile_last(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(chromium.os, "geteuid", lambda: 1000)
     flags = chromium.chromium_flags(Path("/tmp/profile"), "--disable-dev-shm-usage")
-    assert flags == ["--disable-gpu", "--no-first-run", "--disable-background-networking",
-                     "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                     "--user-data-dir=/tmp/profile"]
+    assert flags == [
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--user-data-dir=/tmp/profile",
+    ]
 
 
 def test_root_gets_no_sandbox_first(monkeypatch: pytest.MonkeyPatch) -> None:
