@@ -14,11 +14,7 @@ class Page:
     source: str
     html: str
     title: str
-
-    @property
-    def pdf(self) -> str:
-        """The PDF's path inside the site, as the theme's placeholder names it."""
-        return f"pdf/{self.id}.pdf"
+    pdf: str  # where its PDF goes in the site, as build/pages.json (and the theme's placeholder) name it
 
 
 class PageError(Exception):
@@ -31,6 +27,6 @@ class PageError(Exception):
 def load_resources(pages_json: Path) -> list[Page]:
     """The resource pages: about pages and the author guide are for the website only."""
     return [
-        Page(id=p["id"], source=p["source"], html=p["html"], title=p["title"])
+        Page(id=p["id"], source=p["source"], html=p["html"], title=p["title"], pdf=p["pdf"])
         for p in resources(read_pages(pages_json))
     ]
