@@ -2,9 +2,9 @@
 
 `tool()` renders a tool, or one part of it, as an HTML form that follows the GOV.UK Design System's patterns
 (a fieldset and legend per question, radios for a rating, labelled text boxes, hints). Without JavaScript it
-is a blank form to print and fill in by hand. overrides/assets/javascripts/tools.js, loaded only on pages with a
-tool, saves answers in the reader's browser, summarises them, checks them, downloads them as CSV, prints and
-clears them. See 'tool' in docs/authors/macros.md.
+is a blank form to print and fill in by hand. The scripts in overrides/assets/javascripts/tools/, loaded only on
+pages with a tool, save answers in the reader's browser, summarise them, check them, download them as CSV, print
+and clear them. See 'tool' in docs/authors/macros.md.
 
 A tool lives on one page. Its parts (each section, then the summary) can be placed one by one under the page's
 own headings, in the data file's order; on_post_page_macros checks that every part was placed.
@@ -67,7 +67,7 @@ def _links(context: MacroContext, tool: Tool) -> dict[str, tuple[str, str]]:
 
 
 def _gaps(tool: Tool) -> dict[str, str]:
-    """Each section's gaps as JSON for tools.js: which number is taken from which, and what the result is called."""
+    """Each section's gaps as JSON for tools/*.js: which number is taken from which, and what the result is called."""
     return {
         section.id: json.dumps(
             [

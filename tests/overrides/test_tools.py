@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import threading
 from functools import partial
 from http.server import ThreadingHTTPServer
@@ -225,12 +226,14 @@ def test_a_tool_page_prints_as_a_blank_form(site, tmp_path):
         assert absent not in text
 
 
-def test_only_tool_pages_load_the_tools_script_and_the_print_pages_show_the_blank_form(site):
-    script = 'src="../assets/javascripts/tools.js"'
-    assert script in (site / "retention" / "self-assessment.html").read_text(encoding="utf-8")
-    assert script not in (site / "retention" / "standard-5-supervision.html").read_text(encoding="utf-8")
+def test_only_tool_pages_load_the_tools_scripts_and_the_print_pages_show_the_blank_form(site):
+    html = (site / "retention" / "self-assessment.html").read_text(encoding="utf-8")
+    loaded = re.findall(r'<script src="\.\./assets/javascripts/tools/([a-z]+)\.js">', html)
+    assert loaded == ["helpers", "form", "tool", "check", "rows", "summary", "actions", "start"]  # start.js last
+    assert sorted(loaded) == sorted(path.stem for path in (site / "assets" / "javascripts" / "tools").glob("*.js"))
+    assert "javascripts/tools" not in (site / "retention" / "standard-5-supervision.html").read_text(encoding="utf-8")
     for name in ("print_page.html", "print-retention.html"):
         html = (site / name).read_text(encoding="utf-8")
-        assert "tools.js" not in html
+        assert "javascripts/tools" not in html
         assert f'id="{BASE}s1-purpose--evidence"' in html  # the tool's own ids, not print-site's prefixed ones
         assert f'for="{BASE}s1-purpose--evidence"' in html

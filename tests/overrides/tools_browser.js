@@ -1,5 +1,5 @@
 // Drives the gate's own Chromium (Puppeteer from .venv/gate/node_modules, given as GATE_NODE_MODULES) through the
-// tools on pages (overrides/assets/javascripts/tools.js), as a reader would, and prints what it saw as JSON.
+// tools on pages (overrides/assets/javascripts/tools/), as a reader would, and prints what it saw as JSON.
 //   node tools_browser.js keyboard URL WORKDIR   fill the employer standards self-assessment with the keyboard only,
 //                                                check, download, reload, print to WORKDIR/printed.pdf and clear
 //   node tools_browser.js separate URL_A URL_B URL_C   fill tools on 2 pages (and a page with 3 tools): kept apart
