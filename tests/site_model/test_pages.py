@@ -64,7 +64,7 @@ def test_a_good_page_is_indexed_by_its_path(tmp_path):
         ),
         (
             ("title: A test page", "title: [A test page"),
-            "docs/test-page.md:3: this is not valid YAML (expected ',' or ']'",
+            "docs/test-page.md:3: this is not valid YAML (did not find expected ',' or ']')",  # libyaml's words
         ),
     ],
 )
