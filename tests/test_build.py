@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import REPO, TEST_FRONT_MATTER, add_to_nav, build, copy_project
+from tests.support import REPO, TEST_FRONT_MATTER, add_to_nav, build, copy_project, copy_small_project
 
 GOOD_PAGE = (
     TEST_FRONT_MATTER
@@ -30,6 +30,12 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = build(project)
     assert result.returncode == 0, result.stdout
     return project / "site"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """Here, unlike elsewhere, the small copy: each test adds one fault, and the real pages are not what it tests."""
+    return copy_small_project(tmp_path / "project")
 
 
 def test_the_real_site_builds_strictly_with_every_page(built_site):
