@@ -15,7 +15,9 @@ from tests.overrides.test_reading import browser
 from tests.support import NODE, REPO, THEME_MODULES, build, copy_project, needs_browser
 
 PURGE = REPO / "overrides" / ".build" / "purge-css.js"
-pytestmark = needs_browser  # Node runs PurgeCSS, and Chromium compares the pages
+# Slow: Chromium takes screenshots of every template before and after purging. make test runs it; make check,
+# for authors, leaves it out, since it checks the theme, not a page an author changed.
+pytestmark = [pytest.mark.slow, needs_browser]  # Node runs PurgeCSS, and Chromium compares the pages
 
 # A resource, a tool, a section overview, the home page, the 404 page and a strand's print view.
 PAGES = [
