@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from macros import charts
+from macros import chart_drawing, charts
 from site_model.data import Series, SiteData, Statistic
 from site_model.errors import AuthorError
 from tests.macros.support import DFE, REPO, make_site_data, to_html
@@ -245,26 +245,26 @@ def test_the_contrast_sum_is_right():
 
 
 def test_marks_have_3_to_1_and_value_labels_4_5_to_1_against_the_page():
-    for colour, _, _ in charts.SERIES_STYLES:
-        assert contrast(colour, charts.BACKGROUND) >= 4.5, colour  # drawn as bars, lines, markers and their labels
-    assert contrast(charts.AXIS, charts.BACKGROUND) >= 3
-    assert contrast(charts.TEXT, charts.BACKGROUND) >= 4.5
+    for colour, _, _ in chart_drawing.SERIES_STYLES:
+        assert contrast(colour, chart_drawing.BACKGROUND) >= 4.5, colour  # drawn as bars, lines, markers and their labels
+    assert contrast(chart_drawing.AXIS, chart_drawing.BACKGROUND) >= 3
+    assert contrast(chart_drawing.TEXT, chart_drawing.BACKGROUND) >= 4.5
 
 
 def test_the_chart_uses_only_the_colours_checked_and_the_page_text_colour(macro):
     css = (REPO / "overrides" / "assets" / "stylesheets" / "app.css").read_text(encoding="utf-8")
-    assert f"--app-text: {charts.TEXT};" in css and f"--app-border: {charts.AXIS};" in css
+    assert f"--app-text: {chart_drawing.TEXT};" in css and f"--app-border: {chart_drawing.AXIS};" in css
     assert ".app-chart__svg { display: block; width: 100%; height: auto; color: var(--app-text); }" in css
     html = macro["chart"](["vacancy-rate", "turnover-rate"]) + macro["chart"]("posts", kind="bar")
     colours = set(re.findall(r'(?:fill|stroke)="([^"]+)"', html))
-    series = {colour for colour, _, _ in charts.SERIES_STYLES}
+    series = {colour for colour, _, _ in chart_drawing.SERIES_STYLES}
     # Axis text is currentColor (the page's text colour, checked above); value labels take their series' colour.
-    assert colours == series | {charts.AXIS, "currentColor", "none"}
+    assert colours == series | {chart_drawing.AXIS, "currentColor", "none"}
 
 
 def test_series_are_told_apart_by_shape_and_pattern_as_well_as_colour():
-    colours, shapes, dashes = zip(*charts.SERIES_STYLES, strict=True)
-    assert len(set(colours)) == len(set(shapes)) == len(set(dashes)) == len(charts.SERIES_STYLES) == charts.MAX_SERIES
+    colours, shapes, dashes = zip(*chart_drawing.SERIES_STYLES, strict=True)
+    assert len(set(colours)) == len(set(shapes)) == len(set(dashes)) == len(chart_drawing.SERIES_STYLES) == charts.MAX_SERIES
 
 
 def test_every_plotted_figure_is_labelled_with_its_value(macro):
@@ -277,8 +277,8 @@ def test_the_svg_scales_with_its_viewbox_and_text_size(macro):
     width = float(re.search(r'viewBox="0 0 ([\d.]+) [\d.]+"', svg).group(1))
     # No fixed width or height: CSS sets width 100%; the max-width in em makes its 16-unit text one em of body text.
     assert not re.search(r"<svg[^>]* (width|height)=", svg)
-    assert f'style="max-width: {charts._number(width / charts.FONT)}em"' in svg
-    assert '<g font-size="16">' in svg and charts.FONT == 16
+    assert f'style="max-width: {chart_drawing._number(width / chart_drawing.FONT)}em"' in svg
+    assert '<g font-size="16">' in svg and chart_drawing.FONT == 16
 
 
 def test_long_period_names_wrap_within_their_column(macro, site_data):
