@@ -227,6 +227,34 @@ def fix_site(site: Path) -> int:
     return changed
 
 
+# The tools' scripts (overrides/assets/javascripts/tools/), in the order they must run: each adds to
+# window.appToolKit what the later ones use, and start.js starts the tools.
+TOOL_SCRIPTS = ("helpers", "form", "tool", "check", "rows", "summary", "actions", "start")
+
+
+def join_tool_scripts(site: Path) -> Path | None:
+    """Join the tools' scripts into one assets/javascripts/tools.js, the one file a tool page loads.
+
+    Written as small files for people, sent as one: one request, and 4 KB less gzip than eight files.
+    """
+    parts = site / "assets" / "javascripts" / "tools"
+    if not parts.is_dir():
+        return None
+    found = {path.stem for path in parts.glob("*.js")}
+    if found != set(TOOL_SCRIPTS):
+        raise ThemeFixError(
+            f"overrides/hooks.py: overrides/assets/javascripts/tools/ has {', '.join(sorted(found))}, but TOOL_SCRIPTS "
+            f"lists {', '.join(TOOL_SCRIPTS)}. List every script there, in the order they must run."
+        )
+    joined = site / "assets" / "javascripts" / "tools.js"
+    joined.write_text("\n".join((parts / f"{name}.js").read_text(encoding="utf-8") for name in TOOL_SCRIPTS))
+    for path in parts.glob("*.js"):
+        path.unlink()
+    parts.rmdir()
+    return joined
+
+
 def on_post_build(config: Any) -> None:
     # Listed after build_steps/hooks.py in mkdocs.yml, so the print pages it writes are fixed too.
     fix_site(Path(config.site_dir))
+    join_tool_scripts(Path(config.site_dir))

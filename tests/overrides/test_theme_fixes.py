@@ -147,3 +147,20 @@ def test_section_toggles_search_and_drawer_still_work_in_a_browser(site):  # noq
     assert state["sectionAfterEnter"] == closed, "Enter closes it"
     assert state["searchOpened"] and not state["searchAfterOverlay"], "a click beside the search dialog closes it"
     assert state["drawerOpened"] and not state["drawerAfterOverlay"], "a click beside the drawer closes it"
+
+
+def test_the_tools_scripts_are_joined_in_order_and_a_script_not_listed_stops_the_build(tmp_path):
+    parts = tmp_path / "assets" / "javascripts" / "tools"
+    parts.mkdir(parents=True)
+    for name in hooks.TOOL_SCRIPTS:
+        (parts / f"{name}.js").write_text(f"/* {name} */", encoding="utf-8")
+    joined = hooks.join_tool_scripts(tmp_path)
+    assert joined is not None and joined.read_text(encoding="utf-8") == "\n".join(
+        f"/* {name} */" for name in hooks.TOOL_SCRIPTS
+    )
+    assert not parts.exists()  # the parts are not published: the joined file is the one a page loads
+    parts.mkdir()
+    for name in (*hooks.TOOL_SCRIPTS, "extra"):
+        (parts / f"{name}.js").write_text("", encoding="utf-8")
+    with pytest.raises(hooks.ThemeFixError, match="tools/ has .*extra.*List every script there, in the order"):
+        hooks.join_tool_scripts(tmp_path)

@@ -2,12 +2,14 @@
    bring them back when the page is opened again, summarise them, check them, download them as a CSV file,
    print them and clear them. They send nothing anywhere and load nothing.
 
-   overrides/main.html loads them only on pages with a tool, and never on the print pages, which show the blank form.
-   Without them, a tool is a blank form to print and fill in by hand.
+   The build joins them into one assets/javascripts/tools.js (overrides/hooks.py, in the order of TOOL_SCRIPTS:
+   helpers, form, tool, check, rows, summary, actions, start), which overrides/main.html loads only on pages with a
+   tool, and never on the print pages, which show the blank form. Without it, a tool is a blank form to print and
+   fill in by hand.
 
    They are classic scripts, not modules, because a module will not load from file:// and the site must work there.
-   So they share one object, window.appToolKit, made here; each later file adds its part to it, in the order
-   main.html loads them: helpers, form, tool, check, rows, summary, actions, start. The last starts the tools.
+   So they share one object, window.appToolKit, made here; each later file adds its part to it. The last starts
+   the tools.
 
    This file: small helpers for the DOM, text, dates and spreadsheet cells, used by all the others. */
 window.appToolKit = {};
