@@ -12,7 +12,9 @@ print pages are written, and the build stops if Material's markup is not what it
 - Each label for a hidden toggle becomes a <div data-app-for="..."> with the same classes and content,
   and app.js makes a click on it toggle the checkbox, as the label did. A sidebar section toggle, which
   Material makes focusable, becomes a <button> named "Pages in <section>" with aria-expanded. The two
-  header labels stay: Material's script looks them up, and they show only on narrow screens.
+  header labels, shown only on narrow screens, become the buttons "Menu" and "Search": as labels, no
+  keyboard could reach them (app.js moves focus into the menu or search and back; app.css keeps the closed
+  menu and search out of the tab order).
 - Material's stylesheet selects these elements by [for=...]; its copy in the site gets
   :is([for=...],[data-app-for=...]) instead, so they look exactly as before.
 - Landmarks get unique names: the sidebar is "Site", the breadcrumbs "Breadcrumb", each sidebar section
@@ -45,6 +47,10 @@ TOGGLE_LABEL = re.compile(
     r'<label(?P<attrs>[^>]*?)\sfor="(?P<target>__[A-Za-z0-9_]+)"(?P<rest>[^>]*)>(?P<body>.*?)</label>', re.DOTALL
 )
 TAG = re.compile(r"<[^>]+>")
+# Material's two header controls, shown only on narrow screens, as buttons with these names. Material's script
+# still looks up "header [for=__search]", so an empty hidden label (MATERIAL_LOOKUP) is left for it.
+HEADER_BUTTONS = {"__drawer": "Menu", "__search": "Search"}
+MATERIAL_LOOKUP = '<label class="app-material-lookup" for="__search" hidden></label>'
 BANNER = re.compile(r'<aside class="md-banner">(?P<body>.*?)</aside>', re.DOTALL)
 # Landmarks and the search dialog, found by class (attribute order varies: see MATERIAL_ICON): the class
 # that marks the element, and the name it gets where it has none or Material's shared "Navigation".
@@ -82,9 +88,11 @@ def _name_toggles(page: str, names: dict[str, str]) -> str:
         tag, target = match[0], match[1]
         if target not in names or "aria-label=" in tag:
             return tag
-        return tag[:-1].rstrip() + f' aria-label="{html.escape(names[target])}">'
+        end = "/>" if tag.endswith("/>") else ">"  # the print pages, written by BeautifulSoup, close inputs with />
+        return tag[: -len(end)].rstrip() + f' aria-label="{html.escape(names[target])}"{end}'
 
-    return re.sub(r'<input class="[^"]*\bmd-toggle\b[^"]*"[^>]*?\sid="(__[A-Za-z0-9_]+)"[^>]*>', named, page)
+    # Any attribute order: BeautifulSoup writes the print pages' attributes in alphabetical order.
+    return re.sub(r'<input\b(?=[^>]*\sclass="[^"]*\bmd-toggle\b)[^>]*?\sid="(__[A-Za-z0-9_]+)"[^>]*>', named, page)
 
 
 def _named(match: re.Match[str]) -> str:
@@ -113,12 +121,23 @@ def fix_page(page: str, name: str = "page") -> str:
 
     def toggle(match: re.Match[str]) -> str:
         attrs, target, rest, body = match["attrs"], match["target"], match["rest"], match["body"]
-        if HEADER_LABEL.search(attrs + rest):
+        if "app-material-lookup" in attrs:
             return match[0]
+        if HEADER_LABEL.search(attrs + rest):
+            if target not in HEADER_BUTTONS:
+                raise ThemeFixError(
+                    f"overrides/hooks.py: {name}: an unknown header toggle {target}; has Material changed?"
+                )
+            unlabelled[target] = HEADER_BUTTONS[target]
+            button = (
+                f'<button type="button"{attrs}{rest} data-app-for="{target}" aria-expanded="false">'
+                f'<span class="app-visually-hidden">{HEADER_BUTTONS[target]}</span>{body}</button>'
+            )
+            return button + (MATERIAL_LOOKUP if target == "__search" else "")
         text = " ".join(html.unescape(TAG.sub("", body)).split())
         if target in titles:
             unlabelled[target] = f"Pages in {titles[target]}"
-        elif text and (target not in unlabelled or "md-nav__title" in attrs + rest):
+        elif text and target not in HEADER_BUTTONS and (target not in unlabelled or "md-nav__title" in attrs + rest):
             unlabelled[target] = text  # the title ("Contents on this page") rather than the page's name
         if 'tabindex="0"' in attrs + rest:
             title = titles.get(target)
@@ -187,7 +206,7 @@ def unfixed(page: str) -> list[str]:
     """What is still wrong after fix_page: empty for a page this hook fully fixed."""
     left = []
     for match in TOGGLE_LABEL.finditer(page):
-        if not HEADER_LABEL.search(match["attrs"] + match["rest"]):
+        if "app-material-lookup" not in match["attrs"]:
             left.append(f"a label for the hidden toggle {match['target']}")
     if MATERIAL_ICON.search(page):
         left.append("an icon not hidden from assistive technology")

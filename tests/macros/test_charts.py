@@ -246,7 +246,9 @@ def test_the_contrast_sum_is_right():
 
 def test_marks_have_3_to_1_and_value_labels_4_5_to_1_against_the_page():
     for colour, _, _ in chart_drawing.SERIES_STYLES:
-        assert contrast(colour, chart_drawing.BACKGROUND) >= 4.5, colour  # drawn as bars, lines, markers and their labels
+        assert contrast(colour, chart_drawing.BACKGROUND) >= 4.5, (
+            colour
+        )  # drawn as bars, lines, markers and their labels
     assert contrast(chart_drawing.AXIS, chart_drawing.BACKGROUND) >= 3
     assert contrast(chart_drawing.TEXT, chart_drawing.BACKGROUND) >= 4.5
 
@@ -264,7 +266,13 @@ def test_the_chart_uses_only_the_colours_checked_and_the_page_text_colour(macro)
 
 def test_series_are_told_apart_by_shape_and_pattern_as_well_as_colour():
     colours, shapes, dashes = zip(*chart_drawing.SERIES_STYLES, strict=True)
-    assert len(set(colours)) == len(set(shapes)) == len(set(dashes)) == len(chart_drawing.SERIES_STYLES) == charts.MAX_SERIES
+    assert (
+        len(set(colours))
+        == len(set(shapes))
+        == len(set(dashes))
+        == len(chart_drawing.SERIES_STYLES)
+        == charts.MAX_SERIES
+    )
 
 
 def test_every_plotted_figure_is_labelled_with_its_value(macro):

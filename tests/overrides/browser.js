@@ -8,6 +8,8 @@
 //                                              "label": value label size in px}]}}; TEXT is the root font size
 //                                              ("" keeps the theme's, "150%" is text-only zoom), MEDIA screen or print
 //   node browser.js toggles FILE           -> the state of a sidebar section, search and the drawer after each step
+//   node browser.js keyboard WIDTH FILE    -> with the keyboard alone: where each Tab lands, and the menu and search
+//                                              opened and closed with Enter and Escape
 //   node browser.js screens FILE...        -> a hash of each page's pixels at 1280 and 375 pixels, and with the drawer open
 //   node browser.js toc FILE               -> where a click on a table of contents link goes, and what is marked active
 //   node browser.js search-style FILE QUERY -> how search results are styled
@@ -111,6 +113,38 @@ async function main() {
                  itemBorder: s(item, "boxShadow"), moreDisplay: s(more, "display"), moreColor: s(more, "color") };
       });
       console.log(JSON.stringify(style));
+    } else if (mode === "keyboard") {
+      // What a keyboard user meets: each of the first Tab stops (is it on screen?), then the menu and search.
+      const [width, file] = args;
+      await page.setViewport({ width: Number(width), height: 800 });
+      await page.goto("file://" + file, { waitUntil: "load" });
+      const settle = () => new Promise((resolve) => setTimeout(resolve, 400)); // Material animates both
+      const focused = () => page.evaluate(() => {
+        const element = document.activeElement;
+        const box = element.getBoundingClientRect();
+        const onScreen = box.width > 0 && box.height > 0 && box.right > 0 && box.bottom > 0 && box.left < innerWidth
+          && box.top < innerHeight && element.checkVisibility({ visibilityProperty: true, opacityProperty: true });
+        const name = (element.getAttribute("aria-label") || element.textContent || "").trim().replace(/\s+/g, " ");
+        return { tag: element.tagName.toLowerCase(), name: name.slice(0, 40), onScreen,
+                 drawer: document.getElementById("__drawer").checked, search: document.getElementById("__search").checked };
+      });
+      const result = { stops: [] };
+      for (let step = 0; step < 12; step++) {
+        await page.keyboard.press("Tab");
+        result.stops.push(await focused());
+      }
+      for (const [toggle, key] of [["__drawer", "menu"], ["__search", "search"]]) {
+        const button = `.md-header button[data-app-for="${toggle}"]`;
+        await page.focus(button);
+        await page.keyboard.press("Enter");
+        await settle();
+        const opened = await focused();
+        const expanded = await page.$eval(button, (b) => b.getAttribute("aria-expanded"));
+        await page.keyboard.press("Escape");
+        await settle();
+        result[key] = { opened, expanded, closed: await focused() };
+      }
+      console.log(JSON.stringify(result));
     } else if (mode === "toggles") {
       // Material's drawer, search and sidebar sections, whose labels overrides/hooks.py replaced.
       const [file] = args;
@@ -144,7 +178,7 @@ async function main() {
       await settle();
       result.searchAfterOverlay = (await state()).search;
       await page.setViewport({ width: 375, height: 800 });
-      await page.click("label[for=__drawer]");
+      await page.click('.md-header button[data-app-for="__drawer"]');
       result.drawerOpened = (await state()).drawer;
       await settle(); // the drawer slides in
       await page.mouse.click(360, 400); // the overlay beside the open drawer

@@ -53,3 +53,37 @@ document.querySelectorAll("button[data-app-for]").forEach(function (button) {
     }
   });
 });
+
+/* On narrow screens, Material's menu (the drawer) and search open over the page from the header's Menu and
+   Search buttons. Opening one moves focus into it, so focus is never left behind it on a covered button;
+   Escape closes the menu, and focus goes back to the button that opened it (WCAG 2.1.1, 2.4.3, 2.4.11).
+   Material's own script closes search on Escape; focus then returns to the Search button too. */
+function appHeaderToggle(id, button, firstInside) {
+  var toggle = document.getElementById(id);
+  if (!toggle || !button) {
+    return;
+  }
+  toggle.addEventListener("change", function () {
+    if (button.offsetParent === null) {
+      return; /* a wide screen: the button is not shown, and the menu or search is part of the page */
+    }
+    if (toggle.checked) {
+      var target = document.querySelector(firstInside);
+      if (target) {
+        target.focus();
+      }
+    } else if (document.activeElement === document.body || document.activeElement.closest(".md-search, .md-sidebar--primary")) {
+      button.focus();
+    }
+  });
+}
+appHeaderToggle("__drawer", document.querySelector('.md-header button[data-app-for="__drawer"]'),
+  ".md-sidebar--primary a[href]");
+appHeaderToggle("__search", document.querySelector('.md-header button[data-app-for="__search"]'),
+  ".md-search__input");
+document.addEventListener("keydown", function (event) {
+  var drawer = document.getElementById("__drawer");
+  if (event.key === "Escape" && drawer && drawer.checked) {
+    drawer.click();
+  }
+});
