@@ -40,6 +40,16 @@ PLACEHOLDER = (
 )
 
 
+# The first page of the fixture site, as pages.json lists it.
+FIRST_GUIDE = Page(
+    id="guides/first",
+    source="docs/guides/first.md",
+    html="guides/first.html",
+    title="First guide",
+    pdf="pdf/guides/first.pdf",
+)
+
+
 @dataclass
 class Run:
     returncode: int
@@ -289,13 +299,7 @@ def test_a_page_chromium_never_finishes_fails_with_its_name(tmp_path: Path) -> N
 def test_chromium_failing_to_write_is_reported_with_its_reason(tmp_path: Path) -> None:
     # Chromium exits 0 even when it cannot write the PDF: here a folder stands where the file should go.
     (tmp_path / "page.pdf").mkdir()
-    page = Page(
-        id="guides/first",
-        source="docs/guides/first.md",
-        html="guides/first.html",
-        title="First guide",
-        pdf="pdf/guides/first.pdf",
-    )
+    page = FIRST_GUIDE
     with pytest.raises(PageError, match=r"^docs/guides/first.md \(guides/first\): no PDF produced \(Failed to write"):
         make_pdfs.print_page(page, FIXTURES / "built-site", chrome(), 60, tmp_path)
 
@@ -336,13 +340,7 @@ def test_a_missing_language_and_title_are_set_without_losing_the_tags(printed: R
     writer.write(broken)
     assert set(make_pdfs.problems(PdfReader(broken), "First guide")) == {"no title", "no language (/Lang)"}
 
-    page = Page(
-        id="guides/first",
-        source="docs/guides/first.md",
-        html="guides/first.html",
-        title="First guide",
-        pdf="pdf/guides/first.pdf",
-    )
+    page = FIRST_GUIDE
     make_pdfs.repair(broken, page, printed.site, "en-GB", None)
     fixed = PdfReader(broken)
     assert make_pdfs.problems(fixed, "First guide") == []
@@ -419,13 +417,7 @@ def test_line_endings_are_kept(tmp_path: Path) -> None:
     crlf = page_file.read_text(encoding="utf-8").replace("\n", "\r\n")
     page_file.write_bytes(crlf.encode("utf-8"))
     (site / "pdf" / "guides").mkdir(parents=True)
-    page = Page(
-        id="guides/first",
-        source="docs/guides/first.md",
-        html="guides/first.html",
-        title="First guide",
-        pdf="pdf/guides/first.pdf",
-    )
+    page = FIRST_GUIDE
     text = revealed(page, site, "3 KB")
     assert text == crlf.replace(
         PLACEHOLDER.format(name="first"),
@@ -451,13 +443,7 @@ def test_a_placeholder_linking_elsewhere_fails(tmp_path: Path) -> None:
         page_file.read_text(encoding="utf-8").replace('href="../pdf/guides/first.pdf"', 'href="pdf/guides/first.pdf"'),
         encoding="utf-8",
     )
-    page = Page(
-        id="guides/first",
-        source="docs/guides/first.md",
-        html="guides/first.html",
-        title="First guide",
-        pdf="pdf/guides/first.pdf",
-    )
+    page = FIRST_GUIDE
     with pytest.raises(PageError, match="does not lead to pdf/guides/first.pdf"):
         revealed(page, site, "3 KB")
 
