@@ -71,7 +71,7 @@ async function main() {
           // What Material's script does on its own clock (animating arrows and the drawer, scrolling the
           // sidebar to the current page) is stopped or undone, so only the styles decide the pixels.
           await page.addStyleTag({ content: "*, *::before, *::after, *::placeholder { transition: none !important; animation: none !important; }" });
-          if (state === "drawer") await page.click("label[for=__drawer]");
+          if (state === "drawer") await page.click('.md-header button[data-app-for="__drawer"]');
           await new Promise((resolve) => setTimeout(resolve, 300));
           await page.evaluate(() => document.querySelectorAll(".md-sidebar__scrollwrap").forEach((s) => s.scrollTo(0, 0)));
           const shot = await page.screenshot({ fullPage: state === "plain" });
