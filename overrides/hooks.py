@@ -12,9 +12,10 @@ print pages are written, and the build stops if Material's markup is not what it
 - Each label for a hidden toggle becomes a <div data-app-for="..."> with the same classes and content,
   and app.js makes a click on it toggle the checkbox, as the label did. A sidebar section toggle, which
   Material makes focusable, becomes a <button> named "Pages in <section>" with aria-expanded. The two
-  header labels, shown only on narrow screens, become the buttons "Menu" and "Search": as labels, no
-  keyboard could reach them (app.js moves focus into the menu or search and back; app.css keeps the closed
-  menu and search out of the tab order).
+  header labels, shown only on narrow screens, stay in the HTML, so the menu opens without JavaScript too;
+  app.js puts the buttons "Menu" and "Search" in their place, which a keyboard can reach (Material's script
+  looks up the search label, so that one is hidden, not removed), moves focus into the menu or search and
+  back, and app.css keeps the closed menu and search out of the tab order.
 - Material's stylesheet selects these elements by [for=...]; its copy in the site gets
   :is([for=...],[data-app-for=...]) instead, so they look exactly as before.
 - Landmarks get unique names: the sidebar is "Site", the breadcrumbs "Breadcrumb", each sidebar section
@@ -47,10 +48,6 @@ TOGGLE_LABEL = re.compile(
     r'<label(?P<attrs>[^>]*?)\sfor="(?P<target>__[A-Za-z0-9_]+)"(?P<rest>[^>]*)>(?P<body>.*?)</label>', re.DOTALL
 )
 TAG = re.compile(r"<[^>]+>")
-# Material's two header controls, shown only on narrow screens, as buttons with these names. Material's script
-# still looks up "header [for=__search]", so an empty hidden label (MATERIAL_LOOKUP) is left for it.
-HEADER_BUTTONS = {"__drawer": "Menu", "__search": "Search"}
-MATERIAL_LOOKUP = '<label class="app-material-lookup" for="__search" hidden></label>'
 BANNER = re.compile(r'<aside class="md-banner">(?P<body>.*?)</aside>', re.DOTALL)
 # Landmarks and the search dialog, found by class (attribute order varies: see MATERIAL_ICON): the class
 # that marks the element, and the name it gets where it has none or Material's shared "Navigation".
@@ -121,23 +118,12 @@ def fix_page(page: str, name: str = "page") -> str:
 
     def toggle(match: re.Match[str]) -> str:
         attrs, target, rest, body = match["attrs"], match["target"], match["rest"], match["body"]
-        if "app-material-lookup" in attrs:
-            return match[0]
         if HEADER_LABEL.search(attrs + rest):
-            if target not in HEADER_BUTTONS:
-                raise ThemeFixError(
-                    f"overrides/hooks.py: {name}: an unknown header toggle {target}; has Material changed?"
-                )
-            unlabelled[target] = HEADER_BUTTONS[target]
-            button = (
-                f'<button type="button"{attrs}{rest} data-app-for="{target}" aria-expanded="false">'
-                f'<span class="app-visually-hidden">{HEADER_BUTTONS[target]}</span>{body}</button>'
-            )
-            return button + (MATERIAL_LOOKUP if target == "__search" else "")
+            return match[0]  # app.js puts a button in its place (see the module's docstring)
         text = " ".join(html.unescape(TAG.sub("", body)).split())
         if target in titles:
             unlabelled[target] = f"Pages in {titles[target]}"
-        elif text and target not in HEADER_BUTTONS and (target not in unlabelled or "md-nav__title" in attrs + rest):
+        elif text and (target not in unlabelled or "md-nav__title" in attrs + rest):
             unlabelled[target] = text  # the title ("Contents on this page") rather than the page's name
         if 'tabindex="0"' in attrs + rest:
             title = titles.get(target)
@@ -206,7 +192,7 @@ def unfixed(page: str) -> list[str]:
     """What is still wrong after fix_page: empty for a page this hook fully fixed."""
     left = []
     for match in TOGGLE_LABEL.finditer(page):
-        if "app-material-lookup" not in match["attrs"]:
+        if not HEADER_LABEL.search(match["attrs"] + match["rest"]):
             left.append(f"a label for the hidden toggle {match['target']}")
     if MATERIAL_ICON.search(page):
         left.append("an icon not hidden from assistive technology")

@@ -54,15 +54,42 @@ document.querySelectorAll("button[data-app-for]").forEach(function (button) {
   });
 });
 
-/* On narrow screens, Material's menu (the drawer) and search open over the page from the header's Menu and
-   Search buttons. Opening one moves focus into it, so focus is never left behind it on a covered button;
-   Escape closes the menu, and focus goes back to the button that opened it (WCAG 2.1.1, 2.4.3, 2.4.11).
-   Material's own script closes search on Escape; focus then returns to the Search button too. */
-function appHeaderToggle(id, button, firstInside) {
+/* On narrow screens, Material's menu (the drawer) and search open over the page from two labels in the header,
+   which work without JavaScript but which no keyboard can reach. Each gets a button in its place, named
+   "Menu" and "Search". The label stays, hidden: Material's script looks up the search one. Opening either moves
+   focus into it, so focus is never left behind it on a covered button; Escape closes the menu, and focus goes
+   back to the button that opened it (WCAG 2.1.1, 2.4.3, 2.4.11). Material's own script closes search on
+   Escape; focus then returns to the Search button too. */
+function appHeaderButton(id, name) {
+  var label = document.querySelector('.md-header label.md-header__button[for="' + id + '"]');
+  if (!label) {
+    return null;
+  }
+  var button = document.createElement("button");
+  button.type = "button";
+  button.className = label.className;
+  button.setAttribute("data-app-for", id);
+  button.setAttribute("aria-expanded", "false");
+  var text = document.createElement("span");
+  text.className = "app-visually-hidden";
+  text.textContent = name;
+  button.appendChild(text);
+  while (label.firstChild) {
+    button.appendChild(label.firstChild);
+  }
+  label.hidden = true;
+  label.parentNode.insertBefore(button, label);
+  return button;
+}
+function appHeaderToggle(id, name, firstInside) {
   var toggle = document.getElementById(id);
+  var button = appHeaderButton(id, name);
   if (!toggle || !button) {
     return;
   }
+  toggle.addEventListener("change", function () {
+    button.setAttribute("aria-expanded", String(toggle.checked));
+  });
   toggle.addEventListener("change", function () {
     if (button.offsetParent === null) {
       return; /* a wide screen: the button is not shown, and the menu or search is part of the page */
@@ -77,10 +104,8 @@ function appHeaderToggle(id, button, firstInside) {
     }
   });
 }
-appHeaderToggle("__drawer", document.querySelector('.md-header button[data-app-for="__drawer"]'),
-  ".md-sidebar--primary a[href]");
-appHeaderToggle("__search", document.querySelector('.md-header button[data-app-for="__search"]'),
-  ".md-search__input");
+appHeaderToggle("__drawer", "Menu", ".md-sidebar--primary a[href]");
+appHeaderToggle("__search", "Search", ".md-search__input");
 document.addEventListener("keydown", function (event) {
   var drawer = document.getElementById("__drawer");
   if (event.key === "Escape" && drawer && drawer.checked) {
