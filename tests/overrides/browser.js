@@ -72,15 +72,17 @@ async function main() {
           // sidebar to the current page) is stopped or undone, so only the styles decide the pixels.
           await page.addStyleTag({ content: "*, *::before, *::after, *::placeholder { transition: none !important; animation: none !important; }" });
           if (state === "drawer") await page.click('.md-header button[data-app-for="__drawer"]');
-          // Scripts that run on load (the tools among them) may still be drawing on a busy machine: take
-          // screenshots until two in a row are the same.
+          // Scripts and timers (a tool's status message, Material's sidebar) may still be drawing on a busy
+          // machine: once fonts are ready, take screenshots until three in a row are the same.
+          await page.evaluate(() => document.fonts.ready.then(() => true));
           let hash = null;
-          for (let tries = 0; tries < 10; tries++) {
-            await new Promise((resolve) => setTimeout(resolve, 300));
+          let same = 0;
+          for (let tries = 0; tries < 20 && same < 2; tries++) {
+            await new Promise((resolve) => setTimeout(resolve, 400));
             await page.evaluate(() => document.querySelectorAll(".md-sidebar__scrollwrap").forEach((s) => s.scrollTo(0, 0)));
             const shot = await page.screenshot({ fullPage: state === "plain" });
             const next = crypto.createHash("sha256").update(shot).digest("hex");
-            if (next === hash) break;
+            same = next === hash ? same + 1 : 0;
             hash = next;
           }
           result[`${file} ${width} ${state}`] = hash;
