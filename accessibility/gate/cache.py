@@ -21,7 +21,14 @@ from pathlib import Path
 from typing import Any
 
 from accessibility.gate.results import PageResult
-from accessibility.gate.runners import EQUAL_ACCESS_RUNNER, RUNNERS, WCAG22_RUNNER, pa11y_config, runner_name
+from accessibility.gate.runners import (
+    EQUAL_ACCESS_RUNNER,
+    RUNNER_HELPER,
+    RUNNERS,
+    WCAG22_RUNNER,
+    pa11y_config,
+    runner_name,
+)
 
 # Bump when a cache entry's shape or what its key covers changes: old entries then never match.
 CACHE_FORMAT = 1
@@ -155,6 +162,7 @@ def gate_fingerprint(args: argparse.Namespace, versions: dict[str, str | None]) 
         "format": CACHE_FORMAT,
         "runner": file_digest(WCAG22_RUNNER),
         "equal_access_runner": file_digest(EQUAL_ACCESS_RUNNER),
+        "runner_helper": file_digest(RUNNER_HELPER),
         "pa11y_config": config,
         "served": args.serve,  # 404.html renders differently over file:// and http://.
         "tools": versions,

@@ -26,6 +26,7 @@ from toolchain.versions import command_version, npm_package_version
 RUNNERS_DIR = Path(__file__).resolve().parents[1] / "runners"
 WCAG22_RUNNER = RUNNERS_DIR / "wcag22.js"
 EQUAL_ACCESS_RUNNER = RUNNERS_DIR / "equal-access.js"
+RUNNER_HELPER = RUNNERS_DIR / "package-path.js"  # both runners find their packages with it
 STANDARD = "WCAG2AA"
 # All four run in one page load: pa11y injects every runner into the page and runs them there.
 RUNNERS = ["axe", "htmlcs", str(WCAG22_RUNNER), str(EQUAL_ACCESS_RUNNER)]

@@ -14,27 +14,13 @@
 //   level "needs-review"   VIOLATION + POTENTIAL or MANUAL: the engine could not decide; listed in
 //                          the report for a person to check, never failing the gate;
 //   level "recommendation" RECOMMENDATION + FAIL, POTENTIAL or MANUAL: listed, never failing.
-// The gate (gate.py) sorts them by that level.
+// The gate (accessibility/gate/results.py) sorts them by that level.
 //
 // pa11y turns `run` into a string and evaluates it inside the page, so it must be self-contained.
 
 const path = require('path');
 
-function resolveEngine() {
-	// Like runners/wcag22.js: this file lives outside node_modules, so look next to pa11y-ci,
-	// on NODE_PATH, then here.
-	const searchFrom = [
-		require.main && require.main.path,
-		...(process.env.NODE_PATH || '').split(path.delimiter),
-		__dirname,
-		process.cwd()
-	].filter(Boolean);
-	try {
-		return path.join(path.dirname(require.resolve('accessibility-checker-engine/package.json', {paths: searchFrom})), 'ace.js');
-	} catch (error) {
-		throw new Error(`equal-access runner: accessibility-checker-engine not found from ${searchFrom.join(', ')}; set NODE_PATH to the gate's node_modules (${error.message})`);
-	}
-}
+const {packageDirectory} = require('./package-path');
 
 const run = async () => {
 	const issues = [];
@@ -107,6 +93,6 @@ const run = async () => {
 
 module.exports = {
 	run,
-	scripts: [resolveEngine()],
+	scripts: [path.join(packageDirectory('accessibility-checker-engine', 'equal-access'), 'ace.js')],
 	supports: '^9.0.0 || ^9.0.0-alpha || ^9.0.0-beta'
 };

@@ -13,21 +13,7 @@
 
 const path = require('path');
 
-// This file lives outside node_modules, so a plain require.resolve('axe-core') would not find
-// the gate's packages. Look next to pa11y-ci (the main module), on NODE_PATH, then here.
-function resolveAxeDirectory() {
-	const searchFrom = [
-		require.main && require.main.path,
-		...(process.env.NODE_PATH || '').split(path.delimiter),
-		__dirname,
-		process.cwd()
-	].filter(Boolean);
-	try {
-		return path.dirname(require.resolve('axe-core', {paths: searchFrom}));
-	} catch (error) {
-		throw new Error(`wcag22 runner: axe-core not found from ${searchFrom.join(', ')}; set NODE_PATH to the gate's node_modules (${error.message})`);
-	}
-}
+const {packageDirectory} = require('./package-path');
 
 const run = async options => {
 	const issues = [];
@@ -371,6 +357,6 @@ const run = async options => {
 
 module.exports = {
 	run,
-	scripts: [path.join(resolveAxeDirectory(), 'axe.min.js')],
+	scripts: [path.join(packageDirectory('axe-core', 'wcag22'), 'axe.min.js')],
 	supports: '^9.0.0 || ^9.0.0-alpha || ^9.0.0-beta'
 };
