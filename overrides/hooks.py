@@ -24,8 +24,10 @@ print pages are written, and the build stops if Material's markup is not what it
 - The search dialog gets a name (axe aria-dialog-name).
 
 It also makes every page lighter: mkdocs-print-site adds its stylesheets and script to every page, but
-only the print pages use them, so other pages lose them; and each page's HTML is minified (comments
-dropped, runs of white space made one space, except inside pre, textarea, script and style).
+only the print pages use them, so other pages lose them; Material's script (about 34 KB gzip, as much
+as the rest of a page together) is not loaded with the page but by app.js, when the reader first uses
+the page (its address moves to app.js's script tag: site_model/theme.py); and each page's HTML is minified
+(comments dropped, runs of white space made one space, except inside pre, textarea, script and style).
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
+
+from site_model.theme import MATERIAL_SCRIPT_ATTRIBUTE
 
 # Material's icons: 24 by 24 with no role or name of their own. (Attribute order and case vary: the print
 # page has been through BeautifulSoup, which writes "viewbox".) An SVG with a role or a name is content.
@@ -60,6 +64,9 @@ PRINT_SITE_ASSET = re.compile(
     r'|\s*<script src="[^"]*js/print-site\.js"></script>'
 )
 PRINT_PAGE_MARK = 'id="print-site-page"'
+# Material's script, which app.js loads when the reader first uses the page, and app.js's own tag.
+MATERIAL_SCRIPT = re.compile(r'\s*<script src="(?P<src>[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"></script>')
+APP_SCRIPT = re.compile(r'<script src="(?P<src>[^"]*assets/javascripts/app\.js)"></script>')
 # Minifying: these keep their white space as written.
 KEEP_AS_WRITTEN = re.compile(r"<(pre|textarea|script|style)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
 COMMENT = re.compile(r"<!--(?!\[if).*?-->", re.DOTALL)
@@ -154,11 +161,28 @@ def fix_page(page: str, name: str = "page") -> str:
     return MATERIAL_ICON.sub(lambda m: f'<svg{m["attrs"]} aria-hidden="true" focusable="false">', page)
 
 
-def lighten_page(page: str) -> str:
-    """The page without print-site's assets (unless it is a print page), and minified."""
+def lighten_page(page: str, name: str = "page") -> str:
+    """The page without print-site's assets (unless it is a print page), with Material's script left
+    for app.js to load, and minified."""
     if PRINT_PAGE_MARK not in page:
         page = PRINT_SITE_ASSET.sub("", page)
-    return minify(page)
+    return minify(defer_material_script(page, name))
+
+
+def defer_material_script(page: str, name: str = "page") -> str:
+    """The page with Material's script tag gone and its address on app.js's tag, which loads it."""
+    material = MATERIAL_SCRIPT.search(page)
+    if material is None:
+        return page
+    app = APP_SCRIPT.search(page)
+    if app is None:
+        raise ThemeFixError(
+            f"overrides/hooks.py: {name}: Material's script is there but app.js, which loads it, is not; "
+            "keep app.js in the scripts block of overrides/main.html"
+        )
+    tag = f'<script src="{app["src"]}" {MATERIAL_SCRIPT_ATTRIBUTE}="{material["src"]}"></script>'
+    page = page[: app.start()] + tag + page[app.end() :]
+    return MATERIAL_SCRIPT.sub("", page, count=1)
 
 
 def minify(page: str) -> str:
@@ -198,6 +222,8 @@ def unfixed(page: str) -> list[str]:
         left.append("an icon not hidden from assistive technology")
     if '<aside class="md-banner">' in page:
         left.append("the banner's unnamed <aside>")
+    if MATERIAL_SCRIPT.search(page):
+        left.append("Material's script, loaded with the page")
     left += [f"{match[0]} with no unique name" for match in NAMED_TAG.finditer(page) if _named(match) != match[0]]
     return left
 
@@ -207,7 +233,8 @@ def fix_site(site: Path) -> int:
     changed = 0
     for path in sorted(site.rglob("*.html")):
         text = path.read_text(encoding="utf-8")
-        fixed = lighten_page(fix_page(text, path.relative_to(site).as_posix()))
+        name = path.relative_to(site).as_posix()
+        fixed = lighten_page(fix_page(text, name), name)
         left = unfixed(fixed)
         if left:
             raise ThemeFixError(

@@ -29,6 +29,7 @@ from accessibility.gate.runners import (
     pa11y_config,
     runner_name,
 )
+from site_model.theme import MATERIAL_SCRIPT_ATTRIBUTE
 
 # Bump when a cache entry's shape or what its key covers changes: old entries then never match.
 CACHE_FORMAT = 1
@@ -37,7 +38,7 @@ CACHE_MAX_AGE_S = 30 * 24 * 3600
 # Elements and attributes through which a page loads a file that can change its result. Links to
 # other pages (<a href>, <link rel="next">) are left out: the page does not render them.
 ASSET_ATTRIBUTES = {
-    "script": ("src",),
+    "script": ("src", MATERIAL_SCRIPT_ATTRIBUTE),  # app.js loads Material's script (site_model/theme.py)
     "img": ("src", "srcset"),
     "source": ("src", "srcset"),
     "video": ("src", "poster"),

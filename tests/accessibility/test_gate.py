@@ -617,7 +617,7 @@ def test_page_key_covers_the_files_the_page_loads_and_nothing_else(tmp_path: Pat
     (site / "docs" / "page.html").write_text(
         """<!DOCTYPE html><html lang="en"><head>
 <link rel="stylesheet" href="../assets/main.css?v=2"><link rel="next" href="next.html"><link rel="canonical" href="x.html">
-<script src="../assets/app.js"></script><script src="https://example.org/remote.js"></script>
+<script src="../assets/app.js" data-app-material="../assets/material.js"></script><script src="https://example.org/remote.js"></script>
 <style>.hero { background: url('img/hero.png'); }</style></head><body>
 <a href="other.html">a link, not loaded</a><img alt="" src="img/a.png" srcset="img/a.png 1x, img/a2.png 2x">
 <div style="background-image: url(&quot;img/inline.png&quot;)"></div><img alt="" src="data:image/gif;base64,R0lG">
@@ -631,6 +631,7 @@ def test_page_key_covers_the_files_the_page_loads_and_nothing_else(tmp_path: Pat
         "assets/fonts.css",
         "assets/bg.png",
         "assets/app.js",
+        "assets/material.js",
         "assets/root.png",
         "docs/img/hero.png",
         "docs/img/a.png",
@@ -646,6 +647,7 @@ def test_page_key_covers_the_files_the_page_loads_and_nothing_else(tmp_path: Pat
         "assets/bg.png",
         "assets/fonts.css",
         "assets/main.css",
+        "assets/material.js",
         "assets/root.png",
         "docs/img/a.png",
         "docs/img/a2.png",

@@ -13,6 +13,13 @@
 //   node browser.js screens FILE...        -> a hash of each page's pixels at 1280 and 375 pixels, and with the drawer open
 //   node browser.js toc FILE               -> where a click on a table of contents link goes, and what is marked active
 //   node browser.js search-style FILE QUERY -> how search results are styled
+//   node browser.js first-use WIDTH FILE USE [QUERY]
+//                                          -> what the page fetched and what Material's script had done, before
+//                                             and after the reader's first use: USE is "scroll" (the mouse wheel)
+//                                             or "search" (the / key, then QUERY typed)
+//   node browser.js audit-after-use WIDTH FILE...
+//                                          -> {"FILE": {"axe": [violations], "ibm": [violations]}} once the reader has
+//                                             scrolled and Material's script has started: the gate tests pages as opened
 const puppeteer = require(require.resolve("puppeteer", { paths: [process.env.GATE_NODE_MODULES] }));
 
 async function main() {
@@ -153,6 +160,63 @@ async function main() {
         await page.keyboard.press("Escape");
         await settle();
         result[key] = { opened, expanded, closed: await focused() };
+      }
+      console.log(JSON.stringify(result));
+    } else if (mode === "first-use") {
+      const [width, file, use, query] = args;
+      const requested = [];
+      page.on("request", (r) => requested.push(r.url().split("/").pop()));
+      await page.setViewport({ width: Number(width), height: 800 });
+      await page.goto("file://" + file, { waitUntil: "load" });
+      await new Promise((resolve) => setTimeout(resolve, 500)); // time for anything loaded late to start
+      const state = async () => ({ requested: [...requested], ...(await page.evaluate(() => ({
+        ready: document.documentElement.getAttribute("data-app-material"),
+        tables: document.querySelectorAll("article table").length,
+        wrapped: document.querySelectorAll(".md-typeset__scrollwrap > .md-typeset__table > table").length,
+        overflowing: [...document.querySelectorAll(".md-typeset__scrollwrap")].filter((w) => w.scrollWidth > w.clientWidth + 1).length,
+        labelled: document.querySelectorAll('.md-typeset__scrollwrap[role="region"][tabindex="0"][aria-label]').length,
+        printContents: document.querySelectorAll("#print-page-toc nav > ul").length,
+        search: document.getElementById("__search").checked,
+        focused: document.activeElement.className,
+        results: document.querySelectorAll(".md-search-result__item").length,
+      }))) });
+      const result = { before: await state() };
+      if (use === "scroll") {
+        await page.mouse.move(640, 400);
+        await page.mouse.wheel({ deltaY: 300 });
+      } else {
+        await page.keyboard.press("/");
+        await page.keyboard.type(query);
+      }
+      await page.waitForSelector('html[data-app-material="ready"]', { timeout: 10000 }).catch(() => {});
+      if (use === "search") {
+        await page.waitForSelector(".md-search-result__item", { timeout: 15000 }).catch(() => {});
+      }
+      result.after = await state();
+      console.log(JSON.stringify(result));
+    } else if (mode === "audit-after-use") {
+      const [width, ...files] = args;
+      const modules = process.env.GATE_NODE_MODULES;
+      await page.setViewport({ width: Number(width), height: 800 });
+      const result = {};
+      for (const file of files) {
+        await page.goto("file://" + file, { waitUntil: "load" });
+        await page.mouse.move(Number(width) / 2, 400);
+        await page.mouse.wheel({ deltaY: 300 });
+        await page.waitForSelector('html[data-app-material="ready"]', { timeout: 10000 });
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await page.addScriptTag({ path: modules + "/axe-core/axe.min.js" });
+        await page.addScriptTag({ path: modules + "/accessibility-checker-engine/ace.js" });
+        result[file] = await page.evaluate(async () => {
+          const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
+          const axe = await window.axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+          const ibm = await new window.ace.Checker().check(document, ["WCAG_2_2"]);
+          return {
+            axe: axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+            ibm: ibm.results.filter((r) => r.value[0] === "VIOLATION" && r.value[1] === "FAIL").map((r) => `${r.ruleId}: ${r.path.dom}`),
+          };
+        });
       }
       console.log(JSON.stringify(result));
     } else if (mode === "toggles") {

@@ -193,3 +193,62 @@ def test_hidden_checkboxes_are_named_in_any_attribute_order_and_the_header_label
     assert '<label class="md-header__button md-icon" for="__drawer">' in fixed  # works without JavaScript
     assert 'id="__nav_2" type="checkbox" aria-label="Agency"/>' in fixed
     assert hooks.unfixed(fixed) == [] and hooks.fix_page(fixed) == fixed
+
+
+MATERIAL_TAG = '<script src="../assets/javascripts/bundle.a5f9d56c.min.js"></script>'
+APP_TAG = '<script src="../assets/javascripts/app.js"></script>'
+
+
+def test_materials_script_tag_gives_its_address_to_app_js_which_loads_it():
+    page = f"<body>{MATERIAL_TAG} {APP_TAG}</body>"
+    assert hooks.defer_material_script(page) == (
+        '<body> <script src="../assets/javascripts/app.js" '
+        'data-app-material="../assets/javascripts/bundle.a5f9d56c.min.js"></script></body>'
+    )
+    assert hooks.unfixed(page) == ["Material's script, loaded with the page"]
+    with pytest.raises(hooks.ThemeFixError, match="agency/index.html: Material's script is there but app.js"):
+        hooks.defer_material_script(f"<body>{MATERIAL_TAG}</body>", "agency/index.html")
+
+
+@needs_browser
+@pytest.mark.parametrize("width", [320, 1280])
+def test_materials_script_loads_on_the_first_scroll_and_wraps_and_labels_tables(site, width):  # noqa: F811
+    state = browser("first-use", str(width), str(site / "retention" / "self-assessment.html"), "scroll")
+    before, after = state["before"], state["after"]
+    late = [name for name in before["requested"] if name.startswith(("bundle.", "search_index"))]
+    assert late == [] and before["ready"] is None and before["wrapped"] == 0, "Material's script loaded with the page"
+    assert after["ready"] == "ready" and after["wrapped"] == after["tables"] == 2
+    assert after["labelled"] == after["overflowing"], "a table that scrolls sideways is a named, focusable region"
+    if width == 320:
+        assert after["overflowing"] > 0  # so the line above has something to check
+
+
+@needs_browser
+def test_the_first_press_of_the_search_key_opens_search_and_finds_pages(site):  # noqa: F811
+    state = browser("first-use", "1280", str(site / "retention" / "standard-5-supervision.html"), "search", "agency")
+    after = state["after"]
+    assert after["ready"] == "ready" and after["search"] and "md-search__input" in after["focused"]
+    assert after["results"] > 0
+
+
+@needs_browser
+def test_starting_materials_script_late_runs_no_other_page_start_twice(site):  # noqa: F811
+    # Material starts on DOMContentLoaded; so does mkdocs-print-site, which copies the contents into the print page.
+    state = browser("first-use", "1280", str(site / "print-agency.html"), "scroll")
+    assert state["after"]["ready"] == "ready"
+    assert state["before"]["printContents"] == state["after"]["printContents"] > 0
+
+
+@needs_browser
+@pytest.mark.parametrize("width", [320, 1280])
+def test_axe_and_ibms_engine_find_nothing_once_materials_script_has_started(site, width):  # noqa: F811
+    # The gate tests each page as opened; this tests one page of each template after the reader's first scroll.
+    pages = [
+        "index.html",
+        "agency/index.html",
+        "retention/standard-5-supervision.html",
+        "retention/self-assessment.html",
+    ]
+    found = browser("audit-after-use", str(width), *(str(site / page) for page in pages))
+    assert len(found) == len(pages)
+    assert {page: issues for page, issues in found.items() if issues["axe"] or issues["ibm"]} == {}

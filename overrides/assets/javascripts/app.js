@@ -1,5 +1,90 @@
 /* Small enhancements. Pages work without them. */
 
+/* Material's script (search, the contents' highlight, back to top, scrolling tables) weighs as much as
+   the rest of a page together, and a reader who only reads never needs it. The build (overrides/hooks.py)
+   took its tag out of the page and put its address on this script's tag; it loads on the reader's first
+   key, tap, click, scroll or focus, or at once on a page opened from a search result (Material highlights
+   the words searched for). Until then the page reads, prints and navigates as it is, and the header's
+   Menu and Search buttons below work. Material starts on DOMContentLoaded, which has passed by then: the
+   listener its script adds for that event is kept and called once the script has run, and no other
+   listener is called twice. When it has started, <html data-app-material="ready"> says so. */
+var APP_MATERIAL_SRC = document.currentScript && document.currentScript.getAttribute("data-app-material");
+var APP_FIRST_USE = ["keydown", "pointerdown", "touchstart", "wheel", "scroll", "focusin"];
+var appMaterialRequested = false;
+
+document.documentElement.classList.replace("no-js", "js"); /* search is there, as Material's script would say */
+
+function appStartMaterial() {
+  if (window.document$) {
+    window.document$.subscribe(appLabelScrollingTables);
+  }
+  document.documentElement.setAttribute("data-app-material", "ready");
+}
+
+function appLoadMaterial() {
+  if (appMaterialRequested || !APP_MATERIAL_SRC) {
+    return;
+  }
+  appMaterialRequested = true;
+  APP_FIRST_USE.forEach(function (type) {
+    window.removeEventListener(type, appLoadMaterial, true);
+  });
+  var listeners = [];
+  document.addEventListener = function (type, listener, options) {
+    if (type === "DOMContentLoaded") {
+      listeners.push(listener);
+      return;
+    }
+    return EventTarget.prototype.addEventListener.call(document, type, listener, options);
+  };
+  var script = document.createElement("script");
+  script.src = APP_MATERIAL_SRC;
+  script.onload = script.onerror = function () {
+    delete document.addEventListener;
+    if (document.readyState === "loading") {
+      listeners.push(appStartMaterial); /* a page still loading: the event is still to come */
+      listeners.forEach(function (listener) {
+        document.addEventListener("DOMContentLoaded", listener, { once: true });
+      });
+      return;
+    }
+    var ready = new Event("DOMContentLoaded");
+    listeners.forEach(function (listener) {
+      if (typeof listener === "function") {
+        listener.call(document, ready);
+      } else {
+        listener.handleEvent(ready);
+      }
+    });
+    appStartMaterial();
+  };
+  document.body.appendChild(script);
+}
+
+/* Material's keys for search (/, s and f) work on the first press too: focus goes to the search field. */
+function appSearchKey(event) {
+  var field = document.querySelector(".md-search__input");
+  var typing = event.target.closest && event.target.closest("input, textarea, select, [contenteditable]");
+  if (!field || typing || event.ctrlKey || event.metaKey || event.altKey || ["/", "s", "f"].indexOf(event.key) < 0) {
+    return;
+  }
+  event.preventDefault();
+  var toggle = document.getElementById("__search");
+  if (toggle && !toggle.checked) {
+    toggle.click();
+  }
+  field.focus();
+}
+
+if (/[?&]h=/.test(location.search)) {
+  appLoadMaterial();
+} else {
+  APP_FIRST_USE.forEach(function (type) {
+    window.addEventListener(type, appLoadMaterial, { capture: true, passive: true });
+  });
+  window.addEventListener("keydown", appSearchKey, { once: true });
+}
+
 /* "Print this page": the button is hidden until this runs, so it never shows where it cannot work. */
 document.querySelectorAll("[data-app-print]").forEach(function (button) {
   button.hidden = false;
@@ -21,12 +106,7 @@ function appLabelScrollingTables() {
     }
   });
 }
-/* Material wraps tables after this script runs; its document$ stream says when a page is ready. */
-if (window.document$) {
-  window.document$.subscribe(appLabelScrollingTables);
-} else {
-  appLabelScrollingTables();
-}
+/* Material wraps tables when its script starts (see appLoadMaterial below). */
 window.addEventListener("resize", appLabelScrollingTables);
 
 /* Material opens and closes its drawer, search and sidebar sections with hidden checkboxes. The build

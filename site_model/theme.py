@@ -1,0 +1,12 @@
+"""How a built page loads Material's script: named once for the build, the gate and the tests.
+
+Material's script is not loaded with the page. overrides/hooks.py moves its address to app.js's script
+tag, and app.js loads it when the reader first uses the page (a key, a tap, a click, a scroll or focus).
+"""
+
+from __future__ import annotations
+
+# On app.js's <script>: the address of Material's script, relative to the page.
+MATERIAL_SCRIPT_ATTRIBUTE = "data-app-material"
+# app.js sets <html data-app-material="ready"> once Material's script has started.
+MATERIAL_READY_SELECTOR = f'html[{MATERIAL_SCRIPT_ATTRIBUTE}="ready"]'
