@@ -39,7 +39,10 @@ function appLoadMaterial() {
   };
   var script = document.createElement("script");
   script.src = APP_MATERIAL_SRC;
-  script.onload = script.onerror = function () {
+  script.onerror = function () {
+    delete document.addEventListener; /* the page stays as it is, without search */
+  };
+  script.onload = function () {
     delete document.addEventListener;
     if (document.readyState === "loading") {
       listeners.push(appStartMaterial); /* a page still loading: the event is still to come */
