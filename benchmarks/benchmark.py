@@ -44,7 +44,7 @@ def timed(command: list[str], cwd: Path = ROOT, check: bool = True) -> float:
 
 
 def row(label: str, value: str, goal: str = "") -> None:
-    print(f"  {label:<44} {value:>14}   {goal}")
+    print(f"  {label:<58} {value:>10}   {goal}")
 
 
 def chrome() -> str:

@@ -1,7 +1,7 @@
 """How a built page loads Material's script: named once for the build, the gate and the tests.
 
 Material's script is not loaded with the page. overrides/hooks.py moves its address to app.js's script
-tag, and app.js loads it when the reader first uses the page (a key, a tap, a click, a scroll or focus).
+tag, and app.js loads it when the reader first uses the page (a key, a tap, a click, the mouse wheel or focus).
 """
 
 from __future__ import annotations

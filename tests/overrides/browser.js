@@ -16,7 +16,8 @@
 //   node browser.js first-use WIDTH FILE USE [QUERY]
 //                                          -> what the page fetched and what Material's script had done, before
 //                                             and after the reader's first use: USE is "scroll" (the mouse wheel)
-//                                             or "search" (the / key, then QUERY typed)
+//                                             "search" (the / key, then QUERY typed) or "tool" (what a testing
+//                                             tool does: a scroll by script, focus moved unseen by the page)
 //   node browser.js audit-after-use WIDTH FILE...
 //                                          -> {"FILE": {"axe": [violations], "ibm": [violations]}} once the reader has
 //                                             scrolled and Material's script has started: the gate tests pages as opened
@@ -182,8 +183,16 @@ async function main() {
       }))) });
       const result = { before: await state() };
       if (use === "scroll") {
-        await page.mouse.move(640, 400);
+        await page.mouse.move(Number(width) / 2, 400);
         await page.mouse.wheel({ deltaY: 300 });
+      } else if (use === "tool") {
+        // What a testing tool does: scroll by script, and focus links while keeping the page from seeing it.
+        await page.evaluate(() => {
+          ["focus", "blur", "focusin", "focusout"].forEach((name) => window.addEventListener(name, (e) => e.stopImmediatePropagation(), true));
+          document.querySelectorAll("article a[href]").forEach((link) => link.focus());
+          window.scrollTo(0, 600);
+        });
+        await new Promise((resolve) => setTimeout(resolve, 1000));
       } else {
         await page.keyboard.press("/");
         await page.keyboard.type(query);

@@ -224,6 +224,14 @@ def test_materials_script_loads_on_the_first_scroll_and_wraps_and_labels_tables(
 
 
 @needs_browser
+def test_a_testing_tools_scrolling_and_focus_checks_do_not_start_materials_script(site):  # noqa: F811
+    # The gate tests each page as opened: its focus check must not change the page under the other engines.
+    state = browser("first-use", "1280", str(site / "retention" / "standard-5-supervision.html"), "tool")
+    after = state["after"]
+    assert after["ready"] is None and not [name for name in after["requested"] if name.startswith("bundle.")]
+
+
+@needs_browser
 def test_the_first_press_of_the_search_key_opens_search_and_finds_pages(site):  # noqa: F811
     state = browser("first-use", "1280", str(site / "retention" / "standard-5-supervision.html"), "search", "agency")
     after = state["after"]

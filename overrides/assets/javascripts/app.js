@@ -3,13 +3,15 @@
 /* Material's script (search, the contents' highlight, back to top, scrolling tables) weighs as much as
    the rest of a page together, and a reader who only reads never needs it. The build (overrides/hooks.py)
    took its tag out of the page and put its address on this script's tag; it loads on the reader's first
-   key, tap, click, scroll or focus, or at once on a page opened from a search result (Material highlights
-   the words searched for). Until then the page reads, prints and navigates as it is, and the header's
+   key, tap, click, wheel or focus, or at once on a page opened from a search result (Material highlights
+   the words searched for). Every way a person scrolls starts with one of those, so a scroll by a script
+   (a link to a heading, a testing tool) does not count, and the listeners sit on the document, so a tool
+   that keeps the page from seeing its focus events (the gate's focus check) does not start it either. Until then the page reads, prints and navigates as it is, and the header's
    Menu and Search buttons below work. Material starts on DOMContentLoaded, which has passed by then: the
    listener its script adds for that event is kept and called once the script has run, and no other
    listener is called twice. When it has started, <html data-app-material="ready"> says so. */
 var APP_MATERIAL_SRC = document.currentScript && document.currentScript.getAttribute("data-app-material");
-var APP_FIRST_USE = ["keydown", "pointerdown", "touchstart", "wheel", "scroll", "focusin"];
+var APP_FIRST_USE = ["keydown", "pointerdown", "touchstart", "wheel", "focusin"];
 var appMaterialRequested = false;
 
 document.documentElement.classList.replace("no-js", "js"); /* search is there, as Material's script would say */
@@ -27,7 +29,7 @@ function appLoadMaterial() {
   }
   appMaterialRequested = true;
   APP_FIRST_USE.forEach(function (type) {
-    window.removeEventListener(type, appLoadMaterial, true);
+    document.removeEventListener(type, appLoadMaterial, true);
   });
   var listeners = [];
   document.addEventListener = function (type, listener, options) {
@@ -83,9 +85,9 @@ if (/[?&]h=/.test(location.search)) {
   appLoadMaterial();
 } else {
   APP_FIRST_USE.forEach(function (type) {
-    window.addEventListener(type, appLoadMaterial, { capture: true, passive: true });
+    document.addEventListener(type, appLoadMaterial, { capture: true, passive: true });
   });
-  window.addEventListener("keydown", appSearchKey, { once: true });
+  document.addEventListener("keydown", appSearchKey, { once: true });
 }
 
 /* "Print this page": the button is hidden until this runs, so it never shows where it cannot work. */
