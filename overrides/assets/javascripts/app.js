@@ -2,14 +2,15 @@
 
 /* Material's script (search, the contents' highlight, back to top, scrolling tables) weighs as much as
    the rest of a page together, and a reader who only reads never needs it. The build (overrides/hooks.py)
-   took its tag out of the page and put its address on this script's tag; it loads on the reader's first
+   took its tag out of the page and put its address on this script's tag. It loads on the reader's first
    key, tap, click, wheel or focus, or at once on a page opened from a search result (Material highlights
    the words searched for). Every way a person scrolls starts with one of those, so a scroll by a script
-   (a link to a heading, a testing tool) does not count, and the listeners sit on the document, so a tool
-   that keeps the page from seeing its focus events (the gate's focus check) does not start it either. Until then the page reads, prints and navigates as it is, and the header's
-   Menu and Search buttons below work. Material starts on DOMContentLoaded, which has passed by then: the
-   listener its script adds for that event is kept and called once the script has run, and no other
-   listener is called twice. When it has started, <html data-app-material="ready"> says so. */
+   (a link to a heading, a testing tool) does not count. The listeners sit on the document, so a tool
+   that keeps the page from seeing its focus events (the gate's focus check) does not start it either.
+   Until then the page reads, prints and navigates as it is, and the header's Menu and Search buttons
+   below work. Material starts on DOMContentLoaded, which has passed by then: the listener its script
+   adds for that event is kept and called once the script has run, and no other listener is called
+   twice. When it has started, <html data-app-material="ready"> says so. */
 var APP_MATERIAL_SRC = document.currentScript && document.currentScript.getAttribute("data-app-material");
 var APP_FIRST_USE = ["keydown", "pointerdown", "touchstart", "wheel", "focusin"];
 var appMaterialRequested = false;
