@@ -8,5 +8,5 @@ from __future__ import annotations
 
 # On app.js's <script>: the address of Material's script, relative to the page.
 MATERIAL_SCRIPT_ATTRIBUTE = "data-app-material"
-# app.js sets <html data-app-material="ready"> once Material's script has started.
-MATERIAL_READY_SELECTOR = f'html[{MATERIAL_SCRIPT_ATTRIBUTE}="ready"]'
+# app.js also sets <html data-app-material="ready"> once Material's script has started: the browser tests
+# (tests/overrides/browser.js) and benchmarks/first-view.js wait for it. No Python code needs it.
